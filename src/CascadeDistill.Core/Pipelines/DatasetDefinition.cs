@@ -1,0 +1,14 @@
+namespace CascadeDistill.Pipelines;
+
+/// <summary>How distillation examples are built from logged requests.</summary>
+/// <param name="Recipe">Dataset recipe; <c>pointwise</c> in this version.</param>
+/// <param name="TopK">The teacher's top K of each ranked list are positives, every other candidate a negative.</param>
+/// <param name="PositionWeight">Loss weight of a positive as a function of its position; negatives weigh 1.</param>
+/// <param name="Fusion">Objective → weight: the fused teacher logit is the weighted sum of the objectives' logits.</param>
+/// <param name="SoftLabel">When set, each example also carries <c>sigmoid(fused / T)</c>.</param>
+public sealed record DatasetDefinition(
+    string Recipe,
+    int TopK,
+    PositionWeightDefinition PositionWeight,
+    IReadOnlyDictionary<string, double> Fusion,
+    SoftLabelDefinition? SoftLabel);

@@ -1,0 +1,8 @@
+namespace CascadeDistill.Pipelines;
+
+/// <summary>The cascade stage a student serves.</summary>
+public enum StudentStage
+{
+    Recall,
+    Prerank,
+}

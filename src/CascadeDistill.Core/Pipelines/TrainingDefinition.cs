@@ -1,0 +1,15 @@
+namespace CascadeDistill.Pipelines;
+
+/// <summary>How the student is trained.</summary>
+/// <param name="SoftLabelWeight">λ in <c>(1-λ)·BCE(hard) + λ·BCE(soft)</c>; 0 when the dataset has no soft labels.</param>
+/// <param name="Threads">Torch intra-op threads; 0 = one per core.</param>
+/// <param name="Device"><c>auto</c> (CUDA when available, else CPU), <c>cpu</c> or <c>cuda</c>.</param>
+public sealed record TrainingDefinition(
+    int Epochs,
+    int BatchSize,
+    double LearningRate,
+    double WeightDecay,
+    double SoftLabelWeight,
+    int Seed,
+    int Threads,
+    string Device);
