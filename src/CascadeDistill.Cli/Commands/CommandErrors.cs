@@ -1,0 +1,45 @@
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+
+namespace CascadeDistill.Cli.Commands;
+
+/// <summary>
+/// Turns a command's failure into a message and an exit code: 2 for usage and definition errors,
+/// 130 for cancellation, 1 for everything else. Known error types print their message alone; any
+/// other exception also prints its type and stack, so nothing is hidden.
+/// </summary>
+public static class CommandErrors
+{
+    public static async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (PipelineDefinitionException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception ex) when (ex is LogContractException or InvalidDataException or IOException)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex).ConfigureAwait(false);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using CascadeDistill.Cli.Commands;
+
+return await CliRoot.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

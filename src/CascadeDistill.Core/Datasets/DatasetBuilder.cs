@@ -1,0 +1,128 @@
+using CascadeDistill.Features;
+using CascadeDistill.IO;
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+using CascadeDistill.Students;
+
+namespace CascadeDistill.Datasets;
+
+/// <summary>
+/// The BuildDataset stage: streams the training days' log files through the pipeline's recipe
+/// into one dataset file, in chunks, so memory does not grow with the number of log rows.
+/// Computes numeric-feature statistics on the same (unsampled) rows and the manifest.
+/// </summary>
+public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeProvider time)
+{
+    public const int ChunkRows = 65_536;
+    public const string DataFileName = "train.arrow";
+
+    public BuildDatasetResult Build(
+        PipelineDefinition pipeline,
+        string runId,
+        string configHash,
+        IReadOnlyList<DateOnly> days,
+        string directory,
+        Action<double, string>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Count == 0)
+        {
+            throw new ArgumentException("A dataset needs at least one day of logs.", nameof(days));
+        }
+        var recipe = new PointwiseRecipe(pipeline.Dataset);
+        var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: false);
+        LogFileInfo[] files = days.SelectMany(logs.ListFiles).ToArray();
+        FeatureDefinition[] numerics = pipeline.Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
+        Dictionary<string, RunningStatistics> statistics = numerics.ToDictionary(f => f.Name, _ => new RunningStatistics(), StringComparer.Ordinal);
+        var listed = new Dictionary<long, long>();
+        var total = new RowAccounting();
+        var inputs = new List<DatasetInput>(files.Length);
+
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, DataFileName);
+        var builder = new DatasetChunkBuilder(pipeline.Features);
+        DatasetFileInfo output;
+        using (IDatasetWriter writer = datasets.CreateWriter(path, pipeline.Features))
+        {
+            for (int f = 0; f < files.Length; f++)
+            {
+                LogFileInfo file = files[f];
+                FileDigest digest = FileDigest.Compute(file.Path);
+                var accounting = new RowAccounting();
+                foreach (RequestBlock block in logs.ReadRequests(file, request, cancellationToken))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    long usedBefore = accounting.RowsUsed;
+                    recipe.Apply(block, builder, accounting);
+                    if (accounting.RowsUsed > usedBefore)
+                    {
+                        Observe(block, numerics, statistics, listed);
+                    }
+                    if (builder.Count >= ChunkRows)
+                    {
+                        writer.Write(builder.Build());
+                    }
+                }
+                RowAccountingSnapshot fileCounts = accounting.Snapshot();
+                total.Add(fileCounts);
+                inputs.Add(new DatasetInput(file.Path, file.Day, digest.Bytes, digest.Sha256, fileCounts));
+                progress?.Invoke((f + 1.0) / files.Length, $"{file.Day:yyyy-MM-dd} {Path.GetFileName(file.Path)}: {total.RowsUsed:N0} examples");
+            }
+            if (builder.Count > 0)
+            {
+                writer.Write(builder.Build());
+            }
+            output = writer.Complete();
+        }
+        if (!total.IsBalanced)
+        {
+            throw new InvalidOperationException("Row accounting does not balance (read != used + skipped); this is a bug.");
+        }
+        if (total.RowsUsed == 0)
+        {
+            throw new InvalidDataException($"No training examples: {total.RowsRead:N0} rows read from {files.Length} file(s), none usable ({string.Join(", ", total.SkippedRows.Select(p => $"{p.Key}={p.Value}"))}).");
+        }
+
+        var numericStatistics = statistics.ToDictionary(
+            p => p.Key,
+            p => new NumericStatistics((float)p.Value.Mean, Math.Max((float)p.Value.StandardDeviation, NumericStatistics.MinStd)),
+            StringComparer.Ordinal);
+        var manifest = new DatasetManifest(
+            ManifestVersion: 1,
+            Pipeline: pipeline.Name,
+            RunId: runId,
+            ConfigHash: configHash,
+            FirstDay: days[0],
+            LastDay: days[^1],
+            Recipe: pipeline.Dataset,
+            Inputs: inputs,
+            Outputs: [output],
+            Accounting: total.Snapshot(),
+            NumericStatistics: numericStatistics,
+            CreatedAt: time.GetUtcNow());
+        string manifestPath = Path.Combine(directory, DatasetManifest.FileName);
+        AtomicFile.WriteJsonAsync(manifestPath, manifest, AtomicFileJson.Indented, cancellationToken).GetAwaiter().GetResult();
+        return new BuildDatasetResult(manifest, path, manifestPath, numericStatistics, listed);
+    }
+
+    private static void Observe(RequestBlock block, FeatureDefinition[] numerics, Dictionary<string, RunningStatistics> statistics, Dictionary<long, long> listed)
+    {
+        foreach (FeatureDefinition feature in numerics)
+        {
+            RunningStatistics stats = statistics[feature.Name];
+            foreach (float value in ((NumericColumn)block.Features[feature.Name]).Values)
+            {
+                stats.Add(value);
+            }
+        }
+        for (int i = 0; i < block.Count; i++)
+        {
+            if (block.Positions[i] != LogContract.PositionCut)
+            {
+                listed[block.ItemIds[i]] = listed.GetValueOrDefault(block.ItemIds[i]) + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using CascadeDistill.Pipelines;
+using CascadeDistill.Students;
+
+namespace CascadeDistill.Datasets;
+
+/// <summary>
+/// Written last, next to a dataset's files: what went in (files with sizes and SHA-256), what came
+/// out, the row accounting (read = used + skipped, per file and in total), the recipe and the
+/// numeric statistics computed on the window.
+/// </summary>
+public sealed record DatasetManifest(
+    int ManifestVersion,
+    string Pipeline,
+    string RunId,
+    string ConfigHash,
+    DateOnly FirstDay,
+    DateOnly LastDay,
+    DatasetDefinition Recipe,
+    IReadOnlyList<DatasetInput> Inputs,
+    IReadOnlyList<DatasetFileInfo> Outputs,
+    RowAccountingSnapshot Accounting,
+    IReadOnlyDictionary<string, NumericStatistics> NumericStatistics,
+    DateTimeOffset CreatedAt)
+{
+    public const string FileName = "manifest.json";
+}

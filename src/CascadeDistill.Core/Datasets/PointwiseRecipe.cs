@@ -1,0 +1,59 @@
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+
+namespace CascadeDistill.Datasets;
+
+/// <summary>
+/// The pointwise distillation recipe. For each request: candidates at positions 1..TopK of the
+/// teacher's final list are positives (label 1, weight <c>w(pos)</c> from the declared position
+/// function); every other candidate — lower in the list or cut (position 0) — is a negative
+/// (label 0, weight 1). With a soft label, each example also carries <c>sigmoid(fused / T)</c>.
+/// Requests with no ranked item or a single candidate are skipped with a reason.
+/// </summary>
+public sealed class PointwiseRecipe
+{
+    public const string Name = "pointwise";
+
+    private readonly DatasetDefinition _definition;
+
+    public PointwiseRecipe(DatasetDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Recipe != Name)
+        {
+            throw new ArgumentException($"Recipe '{definition.Recipe}' is not '{Name}'.", nameof(definition));
+        }
+        _definition = definition;
+    }
+
+    /// <summary>Adds the request's examples to <paramref name="into"/> and counts its rows.</summary>
+    public void Apply(RequestBlock block, DatasetChunkBuilder into, RowAccounting accounting)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(accounting);
+        if (block.Count < 2)
+        {
+            accounting.RequestSkipped(block.Count, SkipReasons.SingleCandidate);
+            return;
+        }
+        if (!block.Positions.Any(p => p != LogContract.PositionCut))
+        {
+            accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
+            return;
+        }
+        float[] fused = TeacherFusion.Fuse(block, _definition.Fusion);
+        for (int row = 0; row < block.Count; row++)
+        {
+            int position = block.Positions[row];
+            bool positive = position != LogContract.PositionCut && position <= _definition.TopK;
+            float label = positive ? 1f : 0f;
+            float weight = positive ? (float)_definition.PositionWeight.Weight(position) : 1f;
+            float soft = _definition.SoftLabel is { } softLabel
+                ? (float)(1.0 / (1.0 + Math.Exp(-fused[row] / softLabel.Temperature)))
+                : float.NaN;
+            into.Add(block, row, label, weight, soft, fused[row]);
+        }
+        accounting.RequestUsed(block.Count);
+    }
+}

@@ -1,0 +1,11 @@
+namespace CascadeDistill.Datasets;
+
+/// <summary>Stable reason codes for rows a dataset recipe does not use.</summary>
+public static class SkipReasons
+{
+    /// <summary>The request's final list is empty (every candidate cut): no teacher order to learn from.</summary>
+    public const string NoRankedItems = "no_ranked_items";
+
+    /// <summary>The request has a single candidate: nothing to rank.</summary>
+    public const string SingleCandidate = "single_candidate";
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using CascadeDistill.Datasets;
+using CascadeDistill.Export;
+using CascadeDistill.Features;
+using CascadeDistill.IO;
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+using CascadeDistill.Registry;
+using CascadeDistill.Students;
+using CascadeDistill.Training;
+
+namespace CascadeDistill.Runs;
+
+public sealed partial class PipelineRunner
+{
+    public const string UserTowerFile = "user_tower.onnx";
+    public const string ItemTowerFile = "item_tower.onnx";
+    public const string EmbeddingsFile = "item_embeddings.arrow";
+    public const string ParityFile = "parity.json";
+    public const string MetricsFile = "metrics.json";
+    public const string PipelineFile = "pipeline.json";
+
+    /// <summary>Parity rows: up to this many users (one per held-out request) and items (their candidates).</summary>
+    private const int ParityUsers = 256;
+    private const int ParityItems = 2048;
+
+    private sealed record ExportOutcome(VersionClaim Claim, string StagingDirectory, double ParityMaxAbsDiff);
+
+    /// <summary>
+    /// Allocates a Pending version, writes both towers, the catalogue embeddings, metrics and parity
+    /// figures into a staging folder, and proves the ONNX files compute what the trained model computes.
+    /// </summary>
+    private async Task<ExportOutcome> ExportAsync(
+        PipelineDefinition pipeline, RunRecord run, string configHash, BuildDatasetResult dataset, ITrainedStudent student,
+        Catalogue catalogue, EvaluationOutcome evaluation, CancellationToken cancellationToken)
+    {
+        string metricsJson = JsonSerializer.Serialize(evaluation.Report.Metrics, s_json);
+        VersionClaim claim = await services.Registry.CreatePendingVersionAsync(
+            new CreateVersionRequest(pipeline.Publish.ModelName, run.RunId, pipeline.Name, configHash, dataset.Digest, metricsJson),
+            cancellationToken).ConfigureAwait(false);
+        int version = claim.Version.Version;
+        string staging = services.Artifacts.CreateStagingDirectory(pipeline.Publish.ModelName);
+        try
+        {
+            TwoTowerWeights weights = student.ExportWeights();
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["cascade_distill.pipeline"] = pipeline.Name,
+                ["cascade_distill.model"] = pipeline.Publish.ModelName,
+                ["cascade_distill.version"] = version.ToString(CultureInfo.InvariantCulture),
+                ["cascade_distill.run_id"] = run.RunId,
+                ["cascade_distill.partition"] = run.Partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["cascade_distill.config_hash"] = configHash,
+                ["cascade_distill.dataset_digest"] = dataset.Digest,
+                ["cascade_distill.temperature"] = weights.Temperature.ToString("R", CultureInfo.InvariantCulture),
+                ["cascade_distill.metrics"] = metricsJson,
+                ["cascade_distill.features"] = JsonSerializer.Serialize(pipeline.Features, s_json),
+            };
+            OnnxExportResult files = services.Exporter.Export(new OnnxExportRequest(weights, staging, metadata));
+
+            (FeatureBatch users, FeatureBatch items) = ParityRows(pipeline, evaluation.Requests);
+            int dim = weights.EmbeddingDim;
+            ParityReport userParity = services.Verifier.Verify(files.UserTowerPath, users, student.EncodeUsers(users), dim, cancellationToken);
+            ParityReport itemParity = services.Verifier.Verify(files.ItemTowerPath, items, student.EncodeItems(items), dim, cancellationToken);
+            double tolerance = pipeline.Publish.ParityTolerance;
+            foreach (ParityReport report in new[] { userParity, itemParity })
+            {
+                if (!report.Passes(tolerance))
+                {
+                    throw new ParityCheckException(report, tolerance);
+                }
+            }
+
+            var embeddingMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal)
+            {
+                ["cascade_distill.embedding_dim"] = dim.ToString(CultureInfo.InvariantCulture),
+            };
+            services.Embeddings.Write(Path.Combine(staging, EmbeddingsFile), catalogue.ItemIds, evaluation.CatalogueVectors, dim, embeddingMetadata);
+
+            var parity = new
+            {
+                tolerance,
+                max_abs_diff = Math.Max(userParity.MaxAbsDiff, itemParity.MaxAbsDiff),
+                user_tower = new { rows = userParity.Rows, checks = userParity.MaxAbsDiffByCheck },
+                item_tower = new { rows = itemParity.Rows, checks = itemParity.MaxAbsDiffByCheck },
+            };
+            string parityJson = JsonSerializer.Serialize(parity, s_json);
+            await AtomicFile.WriteAllTextAsync(Path.Combine(staging, ParityFile), parityJson, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllTextAsync(Path.Combine(staging, MetricsFile), metricsJson, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteJsonAsync(Path.Combine(staging, PipelineFile), pipeline, AtomicFileJson.Indented, cancellationToken).ConfigureAwait(false);
+
+            IReadOnlyList<ModelFile> described = await ArtifactFiles.DescribeAsync(staging, cancellationToken).ConfigureAwait(false);
+            await services.Registry.RecordArtifactsAsync(pipeline.Publish.ModelName, version, described, parityJson, cancellationToken).ConfigureAwait(false);
+            return new ExportOutcome(claim, staging, parity.max_abs_diff);
+        }
+        catch (Exception ex)
+        {
+            await FailVersionAsync(pipeline.Publish.ModelName, version, staging, ex).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Moves the staged files into the version folder and marks the version Ready (after the registry verifies every file).</summary>
+    private async Task<ModelVersion> PublishAsync(PipelineDefinition pipeline, ExportOutcome export, CancellationToken cancellationToken)
+    {
+        string model = pipeline.Publish.ModelName;
+        int version = export.Claim.Version.Version;
+        try
+        {
+            services.Artifacts.PromoteStaging(export.StagingDirectory, model, version);
+            return await services.Registry.MarkReadyAsync(model, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await FailVersionAsync(model, version, export.StagingDirectory, ex).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task FailVersionAsync(string model, int version, string staging, Exception cause)
+    {
+        ModelVersion? current = await services.Registry.GetVersionAsync(model, version, CancellationToken.None).ConfigureAwait(false);
+        if (current?.Status == ModelVersionStatus.Pending)
+        {
+            await services.Registry.MarkFailedAsync(model, version, $"{cause.GetType().Name}: {cause.Message}", CancellationToken.None).ConfigureAwait(false);
+        }
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>Held-out users (one row per request) and their candidates' item rows, for the parity check.</summary>
+    private static (FeatureBatch Users, FeatureBatch Items) ParityRows(PipelineDefinition pipeline, IReadOnlyList<RequestBlock> requests)
+    {
+        var users = new FeatureBatchBuilder(pipeline.UserFeatures);
+        var items = new FeatureBatchBuilder(pipeline.ItemFeatures);
+        foreach (RequestBlock block in requests)
+        {
+            if (users.RowCount < ParityUsers)
+            {
+                users.Append(block.Features, [0]);
+            }
+            int take = Math.Min(block.Count, ParityItems - items.RowCount);
+            if (take > 0)
+            {
+                items.Append(block.Features, Enumerable.Range(0, take).ToArray());
+            }
+            if (users.RowCount >= ParityUsers && items.RowCount >= ParityItems)
+            {
+                break;
+            }
+        }
+        return (users.Build(), items.Build());
+    }
+}

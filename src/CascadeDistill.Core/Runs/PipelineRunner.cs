@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CascadeDistill.Datasets;
+using CascadeDistill.Evaluation;
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+using CascadeDistill.Registry;
+using CascadeDistill.Training;
+
+namespace CascadeDistill.Runs;
+
+/// <summary>
+/// Runs one pipeline for one partition through its stages: ReadLogs → BuildDataset → TrainStudent
+/// → EvaluateStudent → ExportOnnx → PublishModel. The run is claimed in the run store under
+/// (pipeline, partition, config hash); a claim of an already-succeeded run returns its result.
+/// </summary>
+public sealed partial class PipelineRunner(PipelineRunnerServices services, IRunObserver observer)
+{
+    private readonly Dictionary<string, double> _timings = new(StringComparer.Ordinal);
+
+    public async Task<PipelineRunResult> RunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        IReadOnlyList<DateOnly> available = services.Logs.ListDays();
+        if (available.Count == 0)
+        {
+            throw new InvalidDataException($"No log partitions under {services.Layout.Logs}. Run 'cascade-distill simulate' or import logs first.");
+        }
+        DateOnly day = partition ?? available[^1];
+        RunWindow window = RunWindow.Resolve(day, pipeline.Logs.WindowDays, pipeline.Logs.HoldoutDays, available.ToHashSet());
+        string configHash = PipelineConfigHash.Compute(pipeline);
+
+        RunClaim claim = await services.Runs.StartRunAsync(
+            new StartRunRequest(pipeline.Name, day, window.First, window.Last, configHash), cancellationToken).ConfigureAwait(false);
+        RunRecord run = claim.Run;
+        if (!claim.Created)
+        {
+            if (run.Status == RunStatus.Succeeded)
+            {
+                return await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false);
+            }
+            run = await services.Runs.ResumeRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); its stages are redone.");
+        }
+
+        try
+        {
+            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, cancellationToken).ConfigureAwait(false);
+            await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            string reason = ex is OperationCanceledException ? "cancelled" : $"{ex.GetType().Name}: {ex.Message}";
+            await services.Runs.FailRunAsync(run.RunId, reason, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<PipelineRunResult> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
+    {
+        string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
+        IReadOnlyList<LogFileInfo> trainFiles = await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
+
+        BuildDatasetResult dataset = await StageAsync(
+            run,
+            RunStage.BuildDataset,
+            () => new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
+                pipeline, run.RunId, configHash, window.TrainDays, datasetDirectory,
+                (fraction, message) => observer.StageProgress(RunStage.BuildDataset, fraction, message), cancellationToken),
+            d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Examples:N0} examples, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped",
+            cancellationToken).ConfigureAwait(false);
+        await services.Runs.SaveRowAccountingAsync(run.RunId, JsonSerializer.Serialize(dataset.Manifest.Accounting, s_json), cancellationToken).ConfigureAwait(false);
+        _ = trainFiles;
+
+        Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
+        using ITrainedStudent student = await StageAsync(
+            run,
+            RunStage.TrainStudent,
+            () => Train(pipeline, dataset, cancellationToken),
+            s => $"{s.ParameterCount:N0} parameters, loss {s.Curve[0].MeanLoss:F4} → {s.Curve[^1].MeanLoss:F4}",
+            cancellationToken).ConfigureAwait(false);
+
+        EvaluationOutcome evaluation = await StageAsync(
+            run,
+            RunStage.EvaluateStudent,
+            () => Evaluate(pipeline, window, catalogue, dataset, student, cancellationToken),
+            e => $"{e.Report.Requests:N0} held-out requests",
+            cancellationToken).ConfigureAwait(false);
+        await services.Runs.SaveMetricsAsync(run.RunId, JsonSerializer.Serialize(evaluation.Report.Metrics, s_json), cancellationToken).ConfigureAwait(false);
+
+        ExportOutcome export = await StageAsync(
+            run,
+            RunStage.ExportOnnx,
+            () => ExportAsync(pipeline, run, configHash, dataset, student, catalogue, evaluation, cancellationToken),
+            e => $"v{e.Claim.Version.Version}: parity max |Δ| {e.ParityMaxAbsDiff:E2}",
+            cancellationToken).ConfigureAwait(false);
+
+        ModelVersion version = await StageAsync(
+            run,
+            RunStage.PublishModel,
+            () => PublishAsync(pipeline, export, cancellationToken),
+            v => $"{v.ModelName} v{v.Version} ready ({v.Files.Count} files)",
+            cancellationToken).ConfigureAwait(false);
+
+        string versionDirectory = services.Artifacts.Resolve(version);
+        return new PipelineRunResult(
+            run.RunId,
+            pipeline.Name,
+            window.Partition,
+            version,
+            versionDirectory,
+            [Path.Combine(versionDirectory, UserTowerFile), Path.Combine(versionDirectory, ItemTowerFile)],
+            Path.Combine(versionDirectory, EmbeddingsFile),
+            evaluation.Report,
+            FlattenMetrics(evaluation.Report),
+            export.ParityMaxAbsDiff,
+            dataset.Manifest.Accounting,
+            new Dictionary<string, double>(_timings, StringComparer.Ordinal),
+            AlreadyDone: false);
+    }
+
+    private IReadOnlyList<LogFileInfo> ReadLogs(RunWindow window)
+    {
+        LogFileInfo[] files = window.TrainDays.Concat(window.HoldoutDays).SelectMany(services.Logs.ListFiles).ToArray();
+        DateOnly[] empty = window.TrainDays.Concat(window.HoldoutDays).Where(d => !files.Any(f => f.Day == d)).ToArray();
+        if (empty.Length > 0)
+        {
+            throw new InvalidDataException("Log partitions without files: " + string.Join(", ", empty.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        }
+        return files;
+    }
+
+    private ITrainedStudent Train(PipelineDefinition pipeline, BuildDatasetResult dataset, CancellationToken cancellationToken)
+    {
+        var request = new TrainStudentRequest(
+            pipeline.Student,
+            pipeline.Training,
+            pipeline.Features,
+            dataset.NumericStatistics,
+            dataset.Examples,
+            (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token));
+        var progress = new InlineProgress<TrainingProgress>(p => observer.StageProgress(
+            RunStage.TrainStudent,
+            ((p.Epoch - 1) + ((double)p.ExamplesSeen / Math.Max(1, p.ExamplesPerEpoch))) / p.Epochs,
+            string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}, {p.ExamplesSeen:N0}/{p.ExamplesPerEpoch:N0} examples, loss {p.RecentLoss:F4}")));
+        return services.Trainer.Train(request, progress, cancellationToken);
+    }
+
+    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<T> work, Func<T, string> summary, CancellationToken cancellationToken) =>
+        await StageAsync(run, stage, () => Task.FromResult(work()), summary, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<Task<T>> work, Func<T, string> summary, CancellationToken cancellationToken)
+    {
+        bool record = !run.HasSucceeded(stage);
+        if (record)
+        {
+            await services.Runs.BeginStageAsync(run.RunId, stage, cancellationToken).ConfigureAwait(false);
+        }
+        observer.StageStarted(stage);
+        var clock = Stopwatch.StartNew();
+        T result = await work().ConfigureAwait(false);
+        clock.Stop();
+        _timings[stage.ToString()] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        if (record)
+        {
+            await services.Runs.CompleteStageAsync(run.RunId, stage, null, cancellationToken).ConfigureAwait(false);
+        }
+        observer.StageCompleted(stage, clock.Elapsed, summary(result));
+        return result;
+    }
+
+    private static Dictionary<string, double> FlattenMetrics(EvaluationReport report)
+    {
+        var flat = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach ((string scorer, IReadOnlyDictionary<string, double> values) in report.Metrics)
+        {
+            foreach ((string metric, double value) in values)
+            {
+                flat[scorer + "." + metric] = value;
+            }
+        }
+        return new Dictionary<string, double>(flat, StringComparer.Ordinal);
+    }
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}
