@@ -112,7 +112,8 @@ public sealed class WeakenElfVersionNeed : Task
         {
             string temp = path + ".patching";
             File.WriteAllBytes(temp, elf);
-            File.Move(temp, path, true);
+            // RoslynCodeTaskFactory compiles against netstandard, which has no File.Move(..., overwrite).
+            File.Replace(temp, path, null);
         }
         return changed;
     }

@@ -21,7 +21,7 @@ public static class CommandErrors
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 2;
         }
-        catch (PipelineDefinitionException ex)
+        catch (Exception ex) when (ex is PipelineDefinitionException or PipelineNotFoundException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 2;

@@ -45,13 +45,7 @@ public static class RunCommand
         {
             throw new UsageException($"Pipelines folder {folder.FullName} does not exist.");
         }
-        string path = Path.Combine(folder.FullName, name + ".yaml");
-        if (!File.Exists(path))
-        {
-            string[] available = folder.GetFiles("*.yaml").Select(f => Path.GetFileNameWithoutExtension(f.Name)).Order(StringComparer.Ordinal).ToArray();
-            throw new UsageException($"No pipeline '{name}' in {folder.FullName}. Available: {(available.Length == 0 ? "none" : string.Join(", ", available))}.");
-        }
-        return PipelineDefinitionLoader.Load(path);
+        return new PipelineCatalogue(folder.FullName).Load(name);
     }
 
     private static DateOnly? ParsePartition(string? text)

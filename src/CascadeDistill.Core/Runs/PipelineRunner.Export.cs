@@ -53,7 +53,6 @@ public sealed partial class PipelineRunner
                 ["cascade_distill.partition"] = run.Partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["cascade_distill.config_hash"] = configHash,
                 ["cascade_distill.dataset_digest"] = dataset.Digest,
-                ["cascade_distill.temperature"] = weights.Temperature.ToString("R", CultureInfo.InvariantCulture),
                 ["cascade_distill.metrics"] = metricsJson,
                 ["cascade_distill.features"] = JsonSerializer.Serialize(pipeline.Features, s_json),
             };
@@ -72,11 +71,7 @@ public sealed partial class PipelineRunner
                 }
             }
 
-            var embeddingMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal)
-            {
-                ["cascade_distill.embedding_dim"] = dim.ToString(CultureInfo.InvariantCulture),
-            };
-            services.Embeddings.Write(Path.Combine(staging, EmbeddingsFile), catalogue.ItemIds, evaluation.CatalogueVectors, dim, embeddingMetadata);
+            services.Embeddings.Write(Path.Combine(staging, EmbeddingsFile), catalogue.ItemIds, evaluation.CatalogueVectors, dim, metadata);
 
             var parity = new
             {

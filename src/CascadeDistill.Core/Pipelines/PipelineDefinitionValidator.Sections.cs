@@ -1,0 +1,99 @@
+namespace CascadeDistill.Pipelines;
+
+/// <summary>Rules of the <c>dataset</c>, <c>student</c>, <c>training</c> and <c>evaluation</c> sections.</summary>
+public static partial class PipelineDefinitionValidator
+{
+    private static void ValidateDataset(PipelineFindings findings, DatasetDefinition dataset, LogWindowDefinition logs)
+    {
+        findings.OneOf("dataset.recipe", dataset.Recipe, PipelineVocabulary.Recipes);
+        findings.InRange("dataset.top_k", dataset.TopK, 1, PipelineLimits.MaxTopK);
+
+        PositionWeightDefinition weight = dataset.PositionWeight;
+        findings.Defined("dataset.position_weight.function", weight.Function, PipelineVocabulary.PositionWeightFunctions);
+        if (!findings.IsUnreliable("dataset.position_weight.function"))
+        {
+            if (weight.Function == PositionWeightFunction.Inverse)
+            {
+                findings.NotNegative("dataset.position_weight.a", weight.A);
+            }
+            else if (weight.Function == PositionWeightFunction.Exponential)
+            {
+                findings.Positive("dataset.position_weight.lambda", weight.Lambda);
+            }
+        }
+
+        if (dataset.Fusion.Count == 0)
+        {
+            findings.Report("dataset.fusion", "must give a weight to at least one objective");
+        }
+        foreach ((string objective, double fusionWeight) in dataset.Fusion.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string path = PipelinePath.Child("dataset.fusion", objective);
+            if (logs.Objectives.Count > 0 && !logs.Objectives.Contains(objective, StringComparer.Ordinal))
+            {
+                findings.Report(path,
+                    $"objective '{objective}' is not among logs.objectives ({string.Join(", ", logs.Objectives)}){Suggestions.DidYouMean(objective, logs.Objectives)}",
+                    "logs.objectives");
+            }
+            findings.Positive(path, fusionWeight);
+        }
+
+        if (dataset.SoftLabel is SoftLabelDefinition softLabel)
+        {
+            findings.Positive("dataset.soft_label.temperature", softLabel.Temperature);
+        }
+    }
+
+    private static void ValidateStudent(PipelineFindings findings, StudentDefinition student)
+    {
+        findings.OneOf("student.architecture", student.Architecture, PipelineVocabulary.Architectures);
+        if (student.HiddenLayers.Count > PipelineLimits.MaxHiddenLayers)
+        {
+            findings.Report("student.hidden_layers", $"must have at most {PipelineFindings.Text(PipelineLimits.MaxHiddenLayers)} layers (got {PipelineFindings.Text(student.HiddenLayers.Count)})");
+        }
+        for (int i = 0; i < student.HiddenLayers.Count; i++)
+        {
+            findings.InRange(PipelinePath.Item("student.hidden_layers", i), student.HiddenLayers[i], 1, PipelineLimits.MaxHiddenWidth);
+        }
+        findings.InRange("student.embedding_dim", student.EmbeddingDim, 1, PipelineLimits.MaxEmbeddingDim);
+        findings.Positive("student.temperature", student.Temperature);
+    }
+
+    private static void ValidateTraining(PipelineFindings findings, TrainingDefinition training, DatasetDefinition dataset)
+    {
+        findings.InRange("training.epochs", training.Epochs, 1, PipelineLimits.MaxEpochs);
+        findings.InRange("training.batch_size", training.BatchSize, 1, PipelineLimits.MaxBatchSize);
+        findings.Positive("training.learning_rate", training.LearningRate);
+        findings.NotNegative("training.weight_decay", training.WeightDecay);
+        if (!(training.SoftLabelWeight is >= 0 and <= 1))
+        {
+            findings.Report("training.soft_label_weight", $"must be between 0 and 1 (got {PipelineFindings.Text(training.SoftLabelWeight)})");
+        }
+        else if (training.SoftLabelWeight > 0 && dataset.SoftLabel is null)
+        {
+            findings.Report("training.soft_label_weight",
+                $"is {PipelineFindings.Text(training.SoftLabelWeight)} but the dataset has no soft labels: add dataset.soft_label or set this to 0",
+                "dataset.soft_label");
+        }
+        findings.InRange("training.seed", training.Seed, 0, int.MaxValue);
+        findings.InRange("training.threads", training.Threads, 0, PipelineLimits.MaxThreads);
+        findings.OneOf("training.device", training.Device, PipelineVocabulary.Devices);
+    }
+
+    private static void ValidateEvaluation(PipelineFindings findings, EvaluationDefinition evaluation)
+    {
+        findings.InRange("evaluation.top_k", evaluation.TopK, 1, PipelineLimits.MaxTopK);
+        foreach ((string key, int n) in new[] { ("candidate_top_n", evaluation.CandidateTopN), ("catalogue_top_n", evaluation.CatalogueTopN) })
+        {
+            string path = "evaluation." + key;
+            if (n < evaluation.TopK)
+            {
+                findings.Report(path,
+                    $"must be at least evaluation.top_k ({PipelineFindings.Text(evaluation.TopK)}): the student's top n must be able to hold the teacher's top k (got {PipelineFindings.Text(n)})",
+                    "evaluation.top_k");
+            }
+        }
+        findings.InRange("evaluation.max_requests", evaluation.MaxRequests, 1, PipelineLimits.MaxRequests);
+        findings.InRange("evaluation.seed", evaluation.Seed, 0, int.MaxValue);
+    }
+}

@@ -1,0 +1,70 @@
+using CascadeDistill.Features;
+
+namespace CascadeDistill.Pipelines;
+
+/// <summary>
+/// The words a pipeline file uses for enumerations and closed string sets, in one place: the
+/// parser, the validator, the config hash and the docs agree on them.
+/// </summary>
+public static class PipelineVocabulary
+{
+    /// <summary><c>stage</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, StudentStage>> Stages { get; } =
+    [
+        new("recall", StudentStage.Recall),
+        new("prerank", StudentStage.Prerank),
+    ];
+
+    /// <summary><c>features[i].side</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, FeatureSide>> Sides { get; } =
+    [
+        new("user", FeatureSide.User),
+        new("item", FeatureSide.Item),
+    ];
+
+    /// <summary><c>features[i].kind</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, FeatureKind>> Kinds { get; } =
+    [
+        new("categorical", FeatureKind.Categorical),
+        new("multi", FeatureKind.MultiCategorical),
+        new("numeric", FeatureKind.Numeric),
+    ];
+
+    /// <summary><c>dataset.position_weight.function</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, PositionWeightFunction>> PositionWeightFunctions { get; } =
+    [
+        new("constant", PositionWeightFunction.Constant),
+        new("inverse", PositionWeightFunction.Inverse),
+        new("exponential", PositionWeightFunction.Exponential),
+    ];
+
+    /// <summary><c>dataset.recipe</c>.</summary>
+    public static IReadOnlyList<string> Recipes { get; } = ["pointwise"];
+
+    /// <summary><c>student.architecture</c>.</summary>
+    public static IReadOnlyList<string> Architectures { get; } = ["two_tower"];
+
+    /// <summary><c>training.device</c>.</summary>
+    public static IReadOnlyList<string> Devices { get; } = ["auto", "cpu", "cuda"];
+
+    public static string NameOf(StudentStage value) => NameOf(Stages, value);
+
+    public static string NameOf(FeatureSide value) => NameOf(Sides, value);
+
+    public static string NameOf(FeatureKind value) => NameOf(Kinds, value);
+
+    public static string NameOf(PositionWeightFunction value) => NameOf(PositionWeightFunctions, value);
+
+    private static string NameOf<T>(IReadOnlyList<KeyValuePair<string, T>> words, T value)
+        where T : struct, Enum
+    {
+        foreach ((string name, T candidate) in words)
+        {
+            if (EqualityComparer<T>.Default.Equals(candidate, value))
+            {
+                return name;
+            }
+        }
+        throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(T).Name} has no pipeline-file name.");
+    }
+}

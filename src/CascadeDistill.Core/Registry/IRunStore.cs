@@ -1,0 +1,45 @@
+namespace CascadeDistill.Registry;
+
+/// <summary>
+/// The durable record of runs and their stages. Times come from the store's <see cref="TimeProvider"/>.
+/// Mutations of a missing run throw <see cref="RunNotFoundException"/>; invalid transitions throw
+/// <see cref="RunStateException"/>.
+/// </summary>
+public interface IRunStore
+{
+    /// <summary>
+    /// Inserts a Running run under the unique key (pipeline, partition, config hash), or returns the
+    /// existing run of that key with <see cref="RunClaim.Created"/> false. Never creates two.
+    /// </summary>
+    Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Failed → Running with the attempt incremented; the stages that succeeded keep their records. Running runs are returned unchanged. Succeeded runs throw.</summary>
+    Task<RunRecord> ResumeRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Marks <paramref name="stage"/> Running (started now). Throws when the run is not Running or the stage already succeeded.</summary>
+    Task<StageRecord> BeginStageAsync(string runId, RunStage stage, CancellationToken cancellationToken);
+
+    /// <summary>Running stage → Succeeded, with an optional JSON checkpoint for resuming.</summary>
+    Task<StageRecord> CompleteStageAsync(string runId, RunStage stage, string? outputJson, CancellationToken cancellationToken);
+
+    /// <summary>Running stage → Failed with a reason.</summary>
+    Task<StageRecord> FailStageAsync(string runId, RunStage stage, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Stores the run's row accounting (JSON text) while it is Running; replaces any earlier value.</summary>
+    Task SaveRowAccountingAsync(string runId, string rowAccountingJson, CancellationToken cancellationToken);
+
+    /// <summary>Stores the run's metrics (JSON text) while it is Running; replaces any earlier value.</summary>
+    Task SaveMetricsAsync(string runId, string metricsJson, CancellationToken cancellationToken);
+
+    /// <summary>Running → Succeeded. Throws when a stage is still Running or Failed.</summary>
+    Task<RunRecord> CompleteRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Running → Failed with a reason; a Running stage is marked Failed with the same reason.</summary>
+    Task<RunRecord> FailRunAsync(string runId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The run with its stages, or null.</summary>
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs matching <paramref name="query"/>, newest first.</summary>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,115 @@
+using CascadeDistill.Datasets;
+using CascadeDistill.Features;
+using CascadeDistill.Torch.Students;
+using CascadeDistill.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CascadeDistill.Torch.Training;
+
+/// <summary>
+/// The epochs of one training run: stream each epoch's chunks, shuffle rows within a chunk
+/// (seeded per epoch), cut minibatches, one dispose scope and one Adam step per batch.
+/// Epochs and batches are numbered from 1.
+/// </summary>
+internal sealed class StudentTrainingLoop
+{
+    /// <summary>Batches between two progress reports.</summary>
+    public const int ReportEveryBatches = 20;
+
+    private readonly TrainStudentRequest _request;
+    private readonly TwoTowerModule _model;
+    private readonly Device _device;
+    private readonly IProgress<TrainingProgress>? _progress;
+    private readonly TimeProvider _timeProvider;
+
+    public StudentTrainingLoop(
+        TrainStudentRequest request, TwoTowerModule model, Device device, IProgress<TrainingProgress>? progress, TimeProvider timeProvider)
+    {
+        _request = request;
+        _model = model;
+        _device = device;
+        _progress = progress;
+        _timeProvider = timeProvider;
+    }
+
+    public IReadOnlyList<EpochRecord> Run(CancellationToken cancellationToken)
+    {
+        var curve = new List<EpochRecord>(_request.Training.Epochs);
+        using Adam optimizer = optim.Adam(
+            _model.parameters(),
+            lr: _request.Training.LearningRate,
+            weight_decay: _request.Training.WeightDecay);
+        _model.train();
+        for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
+        {
+            curve.Add(RunEpoch(epoch, optimizer, cancellationToken));
+        }
+        _model.eval();
+        return curve;
+    }
+
+    private EpochRecord RunEpoch(int epoch, Adam optimizer, CancellationToken cancellationToken)
+    {
+        long started = _timeProvider.GetTimestamp();
+        Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);
+        double lambda = _request.Training.SoftLabelWeight;
+        int batchSize = _request.Training.BatchSize;
+        IReadOnlyList<FeatureDefinition> userFeatures = _model.User.Features;
+        IReadOnlyList<FeatureDefinition> itemFeatures = _model.Item.Features;
+        var epochLoss = new WeightedMean();
+        var recentLoss = new WeightedMean();
+        long examples = 0;
+        long batchNumber = 0;
+
+        foreach (DatasetChunk chunk in _request.ReadEpoch(epoch, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: lambda > 0, epoch);
+            int[] order = EpochShuffle.Permutation(chunk.Count, random);
+            for (int start = 0; start < order.Length; start += batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                batchNumber++;
+                ReadOnlySpan<int> rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
+                double loss;
+                double weightSum;
+                using (DisposeScope scope = NewDisposeScope())
+                {
+                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, lambda > 0, _device);
+                    Tensor logits = _model.forward(batch.User, batch.Item);
+                    Tensor lossTensor = DistillationLoss.Compute(logits, batch.Labels, batch.Weights, batch.SoftLabels, lambda);
+                    loss = lossTensor.item<float>();
+                    if (!double.IsFinite(loss))
+                    {
+                        throw new TrainingDivergedException(epoch, batchNumber);
+                    }
+                    optimizer.zero_grad();
+                    lossTensor.backward();
+                    optimizer.step();
+                    weightSum = batch.WeightSum;
+                }
+                examples += rows.Length;
+                epochLoss.Add(loss, weightSum);
+                recentLoss.Add(loss, weightSum);
+                if (batchNumber % ReportEveryBatches == 0)
+                {
+                    Report(epoch, examples, recentLoss);
+                }
+            }
+        }
+        if (batchNumber % ReportEveryBatches != 0)
+        {
+            Report(epoch, examples, recentLoss);
+        }
+        double seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        return new EpochRecord(epoch, epochLoss.Value, examples, seconds);
+    }
+
+    private void Report(int epoch, long examples, WeightedMean recentLoss)
+    {
+        _progress?.Report(new TrainingProgress(epoch, _request.Training.Epochs, examples, _request.ExamplesPerEpoch, recentLoss.Value));
+        recentLoss.Reset();
+    }
+}

@@ -1,0 +1,102 @@
+using CascadeDistill.Features;
+using CascadeDistill.Students;
+using CascadeDistill.Training;
+
+namespace CascadeDistill.Torch.Training;
+
+/// <summary>Checks what this trainer needs from a request and reports every problem at once.</summary>
+internal static class TrainStudentRequestValidator
+{
+    public const string TwoTower = "two_tower";
+
+    public static void Validate(TrainStudentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        if (!string.Equals(request.Student.Architecture, TwoTower, StringComparison.Ordinal))
+        {
+            problems.Add($"student.architecture: '{request.Student.Architecture}' is not supported (expected '{TwoTower}')");
+        }
+        if (request.Student.EmbeddingDim < 1)
+        {
+            problems.Add($"student.embedding_dim: must be at least 1 (got {request.Student.EmbeddingDim})");
+        }
+        if (request.Student.HiddenLayers.Any(w => w < 1))
+        {
+            problems.Add("student.hidden_layers: every width must be at least 1");
+        }
+        if (!(request.Student.Temperature > 0) || !double.IsFinite(request.Student.Temperature))
+        {
+            problems.Add($"student.temperature: must be positive (got {request.Student.Temperature})");
+        }
+        if (request.Training.Epochs < 1)
+        {
+            problems.Add($"training.epochs: must be at least 1 (got {request.Training.Epochs})");
+        }
+        if (request.Training.BatchSize < 1)
+        {
+            problems.Add($"training.batch_size: must be at least 1 (got {request.Training.BatchSize})");
+        }
+        if (!(request.Training.LearningRate > 0))
+        {
+            problems.Add($"training.learning_rate: must be positive (got {request.Training.LearningRate})");
+        }
+        if (!(request.Training.WeightDecay >= 0))
+        {
+            problems.Add($"training.weight_decay: must not be negative (got {request.Training.WeightDecay})");
+        }
+        if (!(request.Training.SoftLabelWeight >= 0 && request.Training.SoftLabelWeight <= 1))
+        {
+            problems.Add($"training.soft_label_weight: must be in [0, 1] (got {request.Training.SoftLabelWeight})");
+        }
+        if (request.Training.Threads < 0)
+        {
+            problems.Add($"training.threads: must not be negative (got {request.Training.Threads})");
+        }
+        foreach (FeatureSide side in Enum.GetValues<FeatureSide>())
+        {
+            if (!request.Features.Any(f => f.Side == side))
+            {
+                problems.Add($"features: the {side.ToString().ToLowerInvariant()} tower has no feature");
+            }
+        }
+        foreach (FeatureDefinition feature in request.Features)
+        {
+            ValidateFeature(feature, request.NumericStatistics, problems);
+        }
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The training request is invalid: {string.Join("; ", problems)}.", nameof(request));
+        }
+    }
+
+    private static void ValidateFeature(
+        FeatureDefinition feature, IReadOnlyDictionary<string, NumericStatistics> statistics, List<string> problems)
+    {
+        string at = $"features.{feature.Name}";
+        if (feature.Kind == FeatureKind.Numeric)
+        {
+            if (!statistics.TryGetValue(feature.Name, out NumericStatistics? s))
+            {
+                problems.Add($"{at}: no numeric statistics");
+            }
+            else if (!float.IsFinite(s.Mean) || !float.IsFinite(s.Std) || s.Std < NumericStatistics.MinStd)
+            {
+                problems.Add($"{at}: statistics need a finite mean and a std of at least {NumericStatistics.MinStd} (got {s.Mean}, {s.Std})");
+            }
+            return;
+        }
+        if (feature.HashBuckets < 1)
+        {
+            problems.Add($"{at}: hash_buckets must be at least 1 (got {feature.HashBuckets})");
+        }
+        if (feature.EmbeddingDim < 1)
+        {
+            problems.Add($"{at}: embedding_dim must be at least 1 (got {feature.EmbeddingDim})");
+        }
+        if (feature.Kind == FeatureKind.MultiCategorical && feature.MaxLength < 1)
+        {
+            problems.Add($"{at}: max_length must be at least 1 (got {feature.MaxLength})");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace CascadeDistill.Core.Tests.Pipelines;
+
+/// <summary>pipelines/pipeline.schema.json names the same keys the loader reads.</summary>
+public sealed class PipelineSchemaTests
+{
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("logs", "logs")]
+    [InlineData("features", "$defs.feature")]
+    [InlineData("dataset", "dataset")]
+    [InlineData("dataset.position_weight", "$defs.positionWeight")]
+    [InlineData("dataset.soft_label", "dataset.soft_label")]
+    [InlineData("student", "student")]
+    [InlineData("training", "training")]
+    [InlineData("evaluation", "evaluation")]
+    [InlineData("publish", "publish")]
+    public void SchemaProperties_Section_MatchKeysOfFullDefinition(string yamlPath, string schemaPath)
+    {
+        // Full gives every key; lambda only exists for the exponential function.
+        string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
+        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Order(StringComparer.Ordinal).ToArray();
+
+        string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(yamlKeys, schemaKeys);
+    }
+
+    [Fact]
+    public void Schema_File_DeclaresDraft202012()
+    {
+        using JsonDocument schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Pipelines, "pipeline.schema.json")));
+
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
+    }
+
+    private static IEnumerable<string> KeysAt(string yaml, string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        YamlNode node = stream.Documents[0].RootNode;
+        foreach (string segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = ((YamlMappingNode)node).Children[new YamlScalarNode(segment)];
+        }
+        IEnumerable<YamlMappingNode> mappings = node is YamlSequenceNode sequence
+            ? sequence.Children.Cast<YamlMappingNode>()
+            : [(YamlMappingNode)node];
+        return mappings.SelectMany(m => m.Children.Keys).Select(k => ((YamlScalarNode)k).Value!).Distinct();
+    }
+
+    private static IEnumerable<string> SchemaPropertiesAt(string path)
+    {
+        using JsonDocument schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Pipelines, "pipeline.schema.json")));
+        JsonElement element = schema.RootElement;
+        bool inDefinitions = false;
+        foreach (string segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            element = segment == "$defs" || inDefinitions ? element.GetProperty(segment) : element.GetProperty("properties").GetProperty(segment);
+            inDefinitions = segment == "$defs";
+        }
+        return element.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+    }
+}
