@@ -11,7 +11,7 @@ public sealed record BuildDatasetResult(
     IReadOnlyDictionary<string, NumericStatistics> NumericStatistics,
     IReadOnlyDictionary<long, long> ListedCounts)
 {
-    public long Examples => Manifest.Accounting.RowsUsed;
+    public long Examples => Manifest.Accounting.RowsUsed + Manifest.SampledNegatives;
 
     /// <summary>Digest identifying the dataset: the SHA-256 of its (single) data file.</summary>
     public string Digest => Manifest.Outputs[0].Sha256;

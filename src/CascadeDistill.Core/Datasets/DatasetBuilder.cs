@@ -9,7 +9,7 @@ namespace CascadeDistill.Datasets;
 /// <summary>
 /// The BuildDataset stage: streams the training days' log files through the pipeline's recipe
 /// into one dataset file, in chunks, so memory does not grow with the number of log rows.
-/// Computes numeric-feature statistics on the same (unsampled) rows and the manifest.
+/// Computes numeric-feature statistics on the logged rows (never on sampled negatives) and the manifest.
 /// </summary>
 public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeProvider time)
 {
@@ -21,6 +21,7 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         string runId,
         string configHash,
         IReadOnlyList<DateOnly> days,
+        Catalogue catalogue,
         string directory,
         Action<double, string>? progress,
         CancellationToken cancellationToken)
@@ -31,7 +32,11 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         {
             throw new ArgumentException("A dataset needs at least one day of logs.", nameof(days));
         }
+        ArgumentNullException.ThrowIfNull(catalogue);
         var recipe = new PointwiseRecipe(pipeline.Dataset);
+        CatalogueNegativeSampler? sampler = pipeline.Dataset.CatalogueNegatives > 0
+            ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
+            : null;
         var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: false);
         LogFileInfo[] files = days.SelectMany(logs.ListFiles).ToArray();
         FeatureDefinition[] numerics = pipeline.Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
@@ -55,7 +60,7 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long usedBefore = accounting.RowsUsed;
-                    recipe.Apply(block, builder, accounting);
+                    recipe.Apply(block, builder, accounting, sampler);
                     if (accounting.RowsUsed > usedBefore)
                     {
                         Observe(block, numerics, statistics, listed);
@@ -100,6 +105,7 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             Inputs: inputs,
             Outputs: [output],
             Accounting: total.Snapshot(),
+            SampledNegatives: sampler?.Added ?? 0,
             NumericStatistics: numericStatistics,
             CreatedAt: time.GetUtcNow());
         string manifestPath = Path.Combine(directory, DatasetManifest.FileName);

@@ -6,7 +6,11 @@ namespace CascadeDistill.Datasets;
 /// <summary>Collects examples row by row into <see cref="DatasetChunk"/>s of bounded size.</summary>
 public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> features)
 {
-    private readonly FeatureBatchBuilder _features = new(features);
+    /// <summary>The position recorded for a catalogue item the request never scored (a sampled negative).</summary>
+    public const int SampledPosition = -1;
+
+    private readonly FeatureBatchBuilder _userFeatures = new(features.Where(f => f.Side == FeatureSide.User).ToArray());
+    private readonly FeatureBatchBuilder _itemFeatures = new(features.Where(f => f.Side == FeatureSide.Item).ToArray());
     private readonly List<string> _requestIds = [];
     private readonly List<long> _itemIds = [];
     private readonly List<int> _positions = [];
@@ -28,7 +32,27 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
         _weights.Add(weight);
         _softLabels.Add(softLabel);
         _teacherLogits.Add(teacherLogit);
-        _features.Append(block.Features, [row]);
+        _userFeatures.Append(block.Features, [row]);
+        _itemFeatures.Append(block.Features, [row]);
+    }
+
+    /// <summary>
+    /// Adds a negative pairing the request's user with catalogue item <paramref name="catalogueRow"/>,
+    /// which the request never scored: label 0, soft label 0, no teacher logit (NaN).
+    /// </summary>
+    public void AddSampledNegative(RequestBlock block, Catalogue catalogue, int catalogueRow, float weight)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _requestIds.Add(block.RequestId);
+        _itemIds.Add(catalogue.ItemIds[catalogueRow]);
+        _positions.Add(SampledPosition);
+        _labels.Add(0f);
+        _weights.Add(weight);
+        _softLabels.Add(0f);
+        _teacherLogits.Add(float.NaN);
+        _userFeatures.Append(block.Features, [0]);
+        _itemFeatures.Append(catalogue.Features, [catalogueRow]);
     }
 
     /// <summary>The examples added so far; the builder is then empty.</summary>
@@ -43,7 +67,7 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
             Weights = _weights.ToArray(),
             SoftLabels = _softLabels.ToArray(),
             TeacherLogits = _teacherLogits.ToArray(),
-            Features = _features.Build(),
+            Features = Merge(_userFeatures.Build(), _itemFeatures.Build()),
         };
         _requestIds.Clear();
         _itemIds.Clear();
@@ -53,5 +77,15 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
         _softLabels.Clear();
         _teacherLogits.Clear();
         return chunk;
+    }
+
+    private static FeatureBatch Merge(FeatureBatch users, FeatureBatch items)
+    {
+        var columns = new Dictionary<string, FeatureColumn>(users.Columns, StringComparer.Ordinal);
+        foreach ((string name, FeatureColumn column) in items.Columns)
+        {
+            columns.Add(name, column);
+        }
+        return new FeatureBatch(users.RowCount, columns);
     }
 }

@@ -5,8 +5,9 @@ namespace CascadeDistill.Datasets;
 
 /// <summary>
 /// Written last, next to a dataset's files: what went in (files with sizes and SHA-256), what came
-/// out, the row accounting (read = used + skipped, per file and in total), the recipe and the
-/// numeric statistics computed on the window.
+/// out, the row accounting of log rows (read = used + skipped, per file and in total), the
+/// catalogue negatives added beside them (examples = used + sampled), the recipe and the numeric
+/// statistics computed on the window.
 /// </summary>
 public sealed record DatasetManifest(
     int ManifestVersion,
@@ -19,6 +20,7 @@ public sealed record DatasetManifest(
     IReadOnlyList<DatasetInput> Inputs,
     IReadOnlyList<DatasetFileInfo> Outputs,
     RowAccountingSnapshot Accounting,
+    long SampledNegatives,
     IReadOnlyDictionary<string, NumericStatistics> NumericStatistics,
     DateTimeOffset CreatedAt)
 {

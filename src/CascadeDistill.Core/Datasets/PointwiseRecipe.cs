@@ -8,7 +8,8 @@ namespace CascadeDistill.Datasets;
 /// teacher's final list are positives (label 1, weight <c>w(pos)</c> from the declared position
 /// function); every other candidate — lower in the list or cut (position 0) — is a negative
 /// (label 0, weight 1). With a soft label, each example also carries <c>sigmoid(fused / T)</c>.
-/// Requests with no ranked item or a single candidate are skipped with a reason.
+/// Requests with no ranked item or a single candidate are skipped with a reason. With a
+/// <see cref="CatalogueNegativeSampler"/>, each used request also gets sampled catalogue negatives.
 /// </summary>
 public sealed class PointwiseRecipe
 {
@@ -27,7 +28,7 @@ public sealed class PointwiseRecipe
     }
 
     /// <summary>Adds the request's examples to <paramref name="into"/> and counts its rows.</summary>
-    public void Apply(RequestBlock block, DatasetChunkBuilder into, RowAccounting accounting)
+    public void Apply(RequestBlock block, DatasetChunkBuilder into, RowAccounting accounting, CatalogueNegativeSampler? sampler = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(into);
@@ -55,5 +56,6 @@ public sealed class PointwiseRecipe
             into.Add(block, row, label, weight, soft, fused[row]);
         }
         accounting.RequestUsed(block.Count);
+        sampler?.AddNegatives(block, into);
     }
 }

@@ -6,9 +6,15 @@ namespace CascadeDistill.Pipelines;
 /// <param name="PositionWeight">Loss weight of a positive as a function of its position; negatives weigh 1.</param>
 /// <param name="Fusion">Objective → weight: the fused teacher logit is the weighted sum of the objectives' logits.</param>
 /// <param name="SoftLabel">When set, each example also carries <c>sigmoid(fused / T)</c>.</param>
+/// <param name="CatalogueNegatives">
+/// Per request, this many catalogue items the request did not score are added as negatives (label 0,
+/// soft label 0, weight 1, position -1), sampled uniformly with <c>training.seed</c>. Logs only hold
+/// items that reached the fine ranker; a recall student must also learn to push down the rest.
+/// </param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
     PositionWeightDefinition PositionWeight,
     IReadOnlyDictionary<string, double> Fusion,
-    SoftLabelDefinition? SoftLabel);
+    SoftLabelDefinition? SoftLabel,
+    int CatalogueNegatives = 0);

@@ -111,6 +111,7 @@ public static class PipelineConfigHash
             json.WriteNumber("temperature", dataset.SoftLabel.Temperature);
             json.WriteEndObject();
         }
+        json.WriteNumber("catalogue_negatives", dataset.CatalogueNegatives);
         json.WriteEndObject();
     }
 

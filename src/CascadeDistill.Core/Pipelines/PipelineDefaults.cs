@@ -23,6 +23,9 @@ public static class PipelineDefaults
     /// <summary><c>dataset.recipe</c>.</summary>
     public const string Recipe = "pointwise";
 
+    /// <summary><c>dataset.catalogue_negatives</c>: none unless asked for.</summary>
+    public const int CatalogueNegatives = 0;
+
     /// <summary><c>dataset.position_weight</c> when absent: every positive weighs 1.</summary>
     public static PositionWeightDefinition PositionWeight { get; } = new(PositionWeightFunction.Constant, 0, 0);
 

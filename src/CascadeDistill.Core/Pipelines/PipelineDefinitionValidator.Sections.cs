@@ -7,6 +7,7 @@ public static partial class PipelineDefinitionValidator
     {
         findings.OneOf("dataset.recipe", dataset.Recipe, PipelineVocabulary.Recipes);
         findings.InRange("dataset.top_k", dataset.TopK, 1, PipelineLimits.MaxTopK);
+        findings.InRange("dataset.catalogue_negatives", dataset.CatalogueNegatives, 0, PipelineLimits.MaxCatalogueNegatives);
 
         PositionWeightDefinition weight = dataset.PositionWeight;
         findings.Defined("dataset.position_weight.function", weight.Function, PipelineVocabulary.PositionWeightFunctions);

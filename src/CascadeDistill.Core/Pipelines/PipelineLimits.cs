@@ -24,6 +24,8 @@ public static class PipelineLimits
 
     public const int MaxTopK = 10_000;
 
+    public const int MaxCatalogueNegatives = 10_000;
+
     public const int MaxHiddenLayers = 16;
 
     public const int MaxHiddenWidth = 16_384;

@@ -5,7 +5,7 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
 
@@ -20,7 +20,8 @@ internal sealed partial class PipelineYamlParser
             dataset.Int("top_k"),
             ParsePositionWeight(dataset),
             ParseFusion(dataset),
-            ParseSoftLabel(dataset));
+            ParseSoftLabel(dataset),
+            dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives));
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)

@@ -61,20 +61,18 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     private async Task<PipelineRunResult> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
     {
         string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
-        IReadOnlyList<LogFileInfo> trainFiles = await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
+        await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
 
+        Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
         BuildDatasetResult dataset = await StageAsync(
             run,
             RunStage.BuildDataset,
             () => new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
-                pipeline, run.RunId, configHash, window.TrainDays, datasetDirectory,
+                pipeline, run.RunId, configHash, window.TrainDays, catalogue, datasetDirectory,
                 (fraction, message) => observer.StageProgress(RunStage.BuildDataset, fraction, message), cancellationToken),
-            d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Examples:N0} examples, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped",
+            d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped, {d.Examples:N0} examples ({d.Manifest.SampledNegatives:N0} sampled catalogue negatives)",
             cancellationToken).ConfigureAwait(false);
         await services.Runs.SaveRowAccountingAsync(run.RunId, JsonSerializer.Serialize(dataset.Manifest.Accounting, s_json), cancellationToken).ConfigureAwait(false);
-        _ = trainFiles;
-
-        Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
         using ITrainedStudent student = await StageAsync(
             run,
             RunStage.TrainStudent,

@@ -42,6 +42,7 @@ public sealed class PipelineConfigHashTests
             student: {temperature: 0.1, embedding_dim: 32, hidden_layers: [64, 32], architecture: two_tower}
             dataset:
               soft_label: {temperature: 2}
+              catalogue_negatives: 8
               fusion: {finish: 0.5, click: 1}
               position_weight: {a: 5.0, function: inverse}
               top_k: 10

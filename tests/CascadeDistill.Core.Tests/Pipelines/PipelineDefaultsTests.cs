@@ -16,6 +16,7 @@ public sealed class PipelineDefaultsTests
         Assert.Equal("pointwise", s_minimal.Dataset.Recipe);
         Assert.Equal(new PositionWeightDefinition(PositionWeightFunction.Constant, 0, 0), s_minimal.Dataset.PositionWeight);
         Assert.Null(s_minimal.Dataset.SoftLabel);
+        Assert.Equal(0, s_minimal.Dataset.CatalogueNegatives);
         Assert.Equal("two_tower", s_minimal.Student.Architecture);
         Assert.Equal(0.1, s_minimal.Student.Temperature);
         Assert.Empty(s_minimal.Student.HiddenLayers);

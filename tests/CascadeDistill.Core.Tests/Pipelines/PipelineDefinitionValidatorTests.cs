@@ -23,6 +23,7 @@ public sealed class PipelineDefinitionValidatorTests
     [InlineData("objectives: [click]", "objectives: [click, Click2]", "logs.objectives[1]", "not a valid objective name")]
     [InlineData("objectives: [click]", "objectives: [click, click]", "logs.objectives[1]", "duplicate objective 'click' (first at logs.objectives[0])")]
     [InlineData("top_k: 5", "top_k: 0", "dataset.top_k", "must be between 1 and 10000 (got 0)")]
+    [InlineData("top_k: 5", "top_k: 5\n  catalogue_negatives: -1", "dataset.catalogue_negatives", "must be between 0 and 10000 (got -1)")]
     [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise", "dataset.recipe", "allowed: pointwise")]
     [InlineData("    click: 1.0", "    click: 0", "dataset.fusion.click", "must be a finite number greater than 0 (got 0)")]
     [InlineData("    click: 1.0", "    click: 1.0\n    finish: 1.0", "dataset.fusion.finish", "objective 'finish' is not among logs.objectives (click)")]

@@ -89,6 +89,7 @@ internal static class PipelineYaml
             finish: 0.5
           soft_label:
             temperature: 2.0
+          catalogue_negatives: 8
         student:
           architecture: two_tower
           hidden_layers: [64, 32]
