@@ -55,6 +55,11 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             {
                 LogFileInfo file = files[f];
                 FileDigest digest = FileDigest.Compute(file.Path);
+                if (inputs.FirstOrDefault(i => i.Sha256 == digest.Sha256) is { } twin)
+                {
+                    throw new InvalidDataException(
+                        $"[duplicate_file] {file.Path} has the same content (SHA-256 {digest.Sha256}) as {twin.Path}: the same log delivered twice would be trained on twice. Remove one of them.");
+                }
                 var accounting = new RowAccounting();
                 foreach (RequestBlock block in logs.ReadRequests(file, request, cancellationToken))
                 {

@@ -8,6 +8,9 @@ namespace CascadeDistill.Evaluation;
 /// scorer's top n over each candidate list; NDCG@k against the teacher's order; recall of the
 /// teacher's top k in the scorer's top n over the full catalogue. Ground truth: AUC of each
 /// labelled objective over displayed candidates. Metrics are means over requests.
+/// Logged rows come in the teacher's order, so ties in a scorer's scores are broken by a seeded
+/// random permutation of each request's candidates, never by row order (which would leak the
+/// teacher's ranking into tied baselines such as popularity).
 /// </summary>
 public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue catalogue)
 {
@@ -27,6 +30,7 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
             var ndcg = new List<double>();
             var catalogueRecall = new List<double>();
             var labelScores = new Dictionary<string, (List<float> Scores, List<float> Labels)>(StringComparer.Ordinal);
+            var tieBreak = new Random(definition.Seed);
             foreach (RequestBlock block in requests)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -35,7 +39,7 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
                     .Where(i => block.Positions[i] >= 1 && block.Positions[i] <= k)
                     .Select(i => block.ItemIds[i])
                     .ToArray();
-                int[] order = RankingMetrics.TopN(scores, block.Count);
+                int[] order = OrderWithRandomTies(scores, tieBreak);
                 AddIfNumber(candidateRecall, RankingMetrics.Recall(teacherTop, order.Take(definition.CandidateTopN).Select(i => block.ItemIds[i])));
                 AddIfNumber(ndcg, RankingMetrics.Ndcg(order, RankingMetrics.TeacherRelevance(block.Positions, k), k));
 
@@ -84,6 +88,15 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
             metrics[scorer.Name] = values;
         }
         return new EvaluationReport(requests.Count, metrics);
+    }
+
+    /// <summary>Candidate indexes by descending score; tied scores in a seeded random order.</summary>
+    private static int[] OrderWithRandomTies(float[] scores, Random random)
+    {
+        int[] permutation = Enumerable.Range(0, scores.Length).ToArray();
+        random.Shuffle(permutation);
+        float[] permuted = permutation.Select(i => scores[i]).ToArray();
+        return RankingMetrics.TopN(permuted, permuted.Length).Select(i => permutation[i]).ToArray();
     }
 
     private static void AddIfNumber(List<double> values, double value)

@@ -6,11 +6,17 @@ namespace CascadeDistill.Runs;
 
 public sealed partial class PipelineRunner
 {
+    /// <summary>The run's Ready version of the pipeline's model, if it has one.</summary>
+    private async Task<ModelVersion?> FindReadyVersionAsync(PipelineDefinition pipeline, RunRecord run, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ModelVersion> versions = await services.Registry.ListVersionsAsync(pipeline.Publish.ModelName, includeNonReady: false, cancellationToken).ConfigureAwait(false);
+        return versions.LastOrDefault(v => v.RunId == run.RunId);
+    }
+
     /// <summary>The result of a run that had already succeeded for the same pipeline, partition and config hash.</summary>
     private async Task<PipelineRunResult> AlreadyDoneAsync(PipelineDefinition pipeline, RunRecord run, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ModelVersion> versions = await services.Registry.ListVersionsAsync(pipeline.Publish.ModelName, includeNonReady: false, cancellationToken).ConfigureAwait(false);
-        ModelVersion version = versions.LastOrDefault(v => v.RunId == run.RunId)
+        ModelVersion version = await FindReadyVersionAsync(pipeline, run, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Run {run.RunId} succeeded but no Ready version of '{pipeline.Publish.ModelName}' records it.");
         string directory = services.Artifacts.Resolve(version);
         observer.Warning($"Pipeline '{pipeline.Name}' already ran for {run.Partition:yyyy-MM-dd} with this configuration (run {run.RunId}); {version.ModelName} v{version.Version} is its result. Nothing was redone.");

@@ -103,6 +103,14 @@ public sealed partial class PipelineRunner
         int version = export.Claim.Version.Version;
         try
         {
+            string target = services.Artifacts.GetVersionDirectory(model, version);
+            if (Directory.Exists(target))
+            {
+                // Left by an attempt of this run that crashed between the move and MarkReady; the
+                // version is still Pending, so nothing ever pointed consumers at these files.
+                observer.Warning($"Replacing {target}, left by an interrupted attempt of this Pending version.");
+                Directory.Delete(target, recursive: true);
+            }
             services.Artifacts.PromoteStaging(export.StagingDirectory, model, version);
             return await services.Registry.MarkReadyAsync(model, version, cancellationToken).ConfigureAwait(false);
         }
@@ -115,15 +123,22 @@ public sealed partial class PipelineRunner
 
     private async Task FailVersionAsync(string model, int version, string staging, Exception cause)
     {
-        ModelVersion? current = await services.Registry.GetVersionAsync(model, version, CancellationToken.None).ConfigureAwait(false);
-        if (current?.Status == ModelVersionStatus.Pending)
+        await CleanUpAsync($"mark {model} v{version} failed", async () =>
         {
-            await services.Registry.MarkFailedAsync(model, version, $"{cause.GetType().Name}: {cause.Message}", CancellationToken.None).ConfigureAwait(false);
-        }
-        if (Directory.Exists(staging))
+            ModelVersion? current = await services.Registry.GetVersionAsync(model, version, CancellationToken.None).ConfigureAwait(false);
+            if (current?.Status == ModelVersionStatus.Pending)
+            {
+                await services.Registry.MarkFailedAsync(model, version, $"{cause.GetType().Name}: {cause.Message}", CancellationToken.None).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        await CleanUpAsync($"remove {staging}", () =>
         {
-            Directory.Delete(staging, recursive: true);
-        }
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Held-out users (one row per request) and their candidates' item rows, for the parity check.</summary>

@@ -41,6 +41,14 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
                 return await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false);
             }
             run = await services.Runs.ResumeRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            if (await FindReadyVersionAsync(pipeline, run, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                // The version was published but the run's own bookkeeping did not finish (a crash or a
+                // cancellation right after MarkReady): finish the bookkeeping, never publish again.
+                await CompleteRemainingStagesAsync(run, cancellationToken).ConfigureAwait(false);
+                await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                return await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false);
+            }
             observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); its stages are redone.");
         }
 
@@ -53,8 +61,36 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         catch (Exception ex)
         {
             string reason = ex is OperationCanceledException ? "cancelled" : $"{ex.GetType().Name}: {ex.Message}";
-            await services.Runs.FailRunAsync(run.RunId, reason, CancellationToken.None).ConfigureAwait(false);
+            await CleanUpAsync($"mark run {run.RunId} failed", () => services.Runs.FailRunAsync(run.RunId, reason, CancellationToken.None)).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a clean-up step of a failure path; its own failure is reported as a warning so that the
+    /// original error is the one that propagates.
+    /// </summary>
+    private async Task CleanUpAsync(string what, Func<Task> cleanUp)
+    {
+        try
+        {
+            await cleanUp().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            observer.Warning($"Could not {what}: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task CompleteRemainingStagesAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        foreach (RunStage stage in Enum.GetValues<RunStage>().Where(s => !run.HasSucceeded(s)))
+        {
+            if (run.FindStage(stage)?.Status != StageStatus.Running)
+            {
+                await services.Runs.BeginStageAsync(run.RunId, stage, cancellationToken).ConfigureAwait(false);
+            }
+            await services.Runs.CompleteStageAsync(run.RunId, stage, """{"recovered":"version already ready"}""", CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -161,11 +197,20 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         T result = await work().ConfigureAwait(false);
         clock.Stop();
         _timings[stage.ToString()] = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        if (record)
+        try
         {
-            await services.Runs.CompleteStageAsync(run.RunId, stage, null, cancellationToken).ConfigureAwait(false);
+            if (record)
+            {
+                await services.Runs.CompleteStageAsync(run.RunId, stage, null, cancellationToken).ConfigureAwait(false);
+            }
+            observer.StageCompleted(stage, clock.Elapsed, summary(result));
         }
-        observer.StageCompleted(stage, clock.Elapsed, summary(result));
+        catch
+        {
+            // The caller never receives the result: release what it holds (e.g. a trained model's native memory).
+            (result as IDisposable)?.Dispose();
+            throw;
+        }
         return result;
     }
 

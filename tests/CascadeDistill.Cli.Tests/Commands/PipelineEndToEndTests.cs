@@ -1,6 +1,7 @@
 using CascadeDistill.Cli.Commands;
 using CascadeDistill.Cli.Composition;
 using CascadeDistill.Cli.Terminal;
+using CascadeDistill.Cli.Tests.Support;
 using CascadeDistill.Evaluation;
 using CascadeDistill.Pipelines;
 using CascadeDistill.Registry;
@@ -113,13 +114,5 @@ public sealed class PipelineEndToEndTests : IDisposable
         };
     }
 
-    private static DirectoryInfo RepositoryPipelines()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CascadeDistill.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return new DirectoryInfo(Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("CascadeDistill.sln not found above the test folder."), "pipelines"));
-    }
+    private static DirectoryInfo RepositoryPipelines() => RepositoryPaths.Pipelines();
 }

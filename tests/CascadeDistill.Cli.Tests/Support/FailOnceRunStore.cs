@@ -1,0 +1,42 @@
+using CascadeDistill.Registry;
+
+namespace CascadeDistill.Cli.Tests.Support;
+
+/// <summary>A run store that throws once from <see cref="CompleteRunAsync"/> (a crash right after publishing), else delegates.</summary>
+public sealed class FailOnceRunStore(IRunStore inner) : IRunStore
+{
+    private bool _failed;
+
+    public Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) => inner.StartRunAsync(request, cancellationToken);
+
+    public Task<RunRecord> ResumeRunAsync(string runId, CancellationToken cancellationToken) => inner.ResumeRunAsync(runId, cancellationToken);
+
+    public Task<StageRecord> BeginStageAsync(string runId, RunStage stage, CancellationToken cancellationToken) => inner.BeginStageAsync(runId, stage, cancellationToken);
+
+    public Task<StageRecord> CompleteStageAsync(string runId, RunStage stage, string? outputJson, CancellationToken cancellationToken) =>
+        inner.CompleteStageAsync(runId, stage, outputJson, cancellationToken);
+
+    public Task<StageRecord> FailStageAsync(string runId, RunStage stage, string reason, CancellationToken cancellationToken) =>
+        inner.FailStageAsync(runId, stage, reason, cancellationToken);
+
+    public Task SaveRowAccountingAsync(string runId, string rowAccountingJson, CancellationToken cancellationToken) =>
+        inner.SaveRowAccountingAsync(runId, rowAccountingJson, cancellationToken);
+
+    public Task SaveMetricsAsync(string runId, string metricsJson, CancellationToken cancellationToken) => inner.SaveMetricsAsync(runId, metricsJson, cancellationToken);
+
+    public Task<RunRecord> CompleteRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (!_failed)
+        {
+            _failed = true;
+            throw new IOException("injected: the process died before the run was marked Succeeded");
+        }
+        return inner.CompleteRunAsync(runId, cancellationToken);
+    }
+
+    public Task<RunRecord> FailRunAsync(string runId, string reason, CancellationToken cancellationToken) => inner.FailRunAsync(runId, reason, cancellationToken);
+
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
+
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) => inner.ListRunsAsync(query, cancellationToken);
+}
