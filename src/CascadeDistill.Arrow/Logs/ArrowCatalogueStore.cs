@@ -1,3 +1,4 @@
+using CascadeDistill.IO;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;

@@ -1,3 +1,4 @@
+using CascadeDistill.IO;
 using System.Globalization;
 using CascadeDistill.Arrow.IO;
 using CascadeDistill.Logs;

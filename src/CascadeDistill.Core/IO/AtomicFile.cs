@@ -46,6 +46,18 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="path"/> atomically from what <paramref name="write"/> writes synchronously
+    /// (see <see cref="PendingFile"/>); on failure the destination is untouched and the temporary file removed.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using PendingFile file = PendingFile.Create(path);
+        write(file.Stream);
+        file.Commit();
+    }
+
     /// <summary>Writes <paramref name="contents"/> as UTF-8 (no BOM) atomically.</summary>
     public static Task WriteAllTextAsync(string path, string contents, CancellationToken cancellationToken)
     {

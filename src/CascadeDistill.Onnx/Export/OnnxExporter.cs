@@ -1,3 +1,4 @@
+using CascadeDistill.IO;
 using CascadeDistill.Export;
 using CascadeDistill.Features;
 using CascadeDistill.Onnx.Contracts;

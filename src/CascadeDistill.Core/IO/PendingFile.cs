@@ -1,10 +1,10 @@
-namespace CascadeDistill.Arrow.IO;
+namespace CascadeDistill.IO;
 
 /// <summary>
 /// A file written under a temporary name (<c>.NAME.GUID.tmp</c>) in its destination folder, flushed to
 /// disk and renamed over the destination on <see cref="Commit"/>; disposed uncommitted, it is deleted.
 /// </summary>
-internal sealed class PendingFile : IDisposable
+public sealed class PendingFile : IDisposable
 {
     private const int BufferSize = 1 << 16;
 
