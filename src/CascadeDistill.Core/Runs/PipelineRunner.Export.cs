@@ -54,7 +54,6 @@ public sealed partial class PipelineRunner
                 ["cascade_distill.config_hash"] = configHash,
                 ["cascade_distill.dataset_digest"] = dataset.Digest,
                 ["cascade_distill.metrics"] = metricsJson,
-                ["cascade_distill.features"] = JsonSerializer.Serialize(pipeline.Features, s_json),
             };
             OnnxExportResult files = services.Exporter.Export(new OnnxExportRequest(weights, staging, metadata));
 
@@ -83,7 +82,8 @@ public sealed partial class PipelineRunner
             string parityJson = JsonSerializer.Serialize(parity, s_json);
             await AtomicFile.WriteAllTextAsync(Path.Combine(staging, ParityFile), parityJson, cancellationToken).ConfigureAwait(false);
             await AtomicFile.WriteAllTextAsync(Path.Combine(staging, MetricsFile), metricsJson, cancellationToken).ConfigureAwait(false);
-            await AtomicFile.WriteJsonAsync(Path.Combine(staging, PipelineFile), pipeline, AtomicFileJson.Indented, cancellationToken).ConfigureAwait(false);
+            // The canonical form the config hash is computed from: hashing this file gives the version's config hash.
+            await AtomicFile.WriteAllTextAsync(Path.Combine(staging, PipelineFile), PipelineConfigHash.CanonicalJson(pipeline), cancellationToken).ConfigureAwait(false);
 
             IReadOnlyList<ModelFile> described = await ArtifactFiles.DescribeAsync(staging, cancellationToken).ConfigureAwait(false);
             await services.Registry.RecordArtifactsAsync(pipeline.Publish.ModelName, version, described, parityJson, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,9 @@ public sealed class PipelineEndToEndTests : IDisposable
         Assert.Equal(1, result.Version.Version);
         Assert.All(result.OnnxPaths, p => Assert.True(File.Exists(p), p));
         Assert.True(File.Exists(result.EmbeddingsPath));
+        string pipelineFile = Path.Combine(result.VersionDirectory, PipelineRunner.PipelineFile);
+        Assert.Equal(result.Version.ConfigHash, CascadeDistill.IO.FileDigest.Compute(pipelineFile).Sha256);
+        Assert.Equal(PipelineConfigHash.Compute(pipeline), result.Version.ConfigHash);
         Assert.InRange(result.ParityMaxAbsDiff, 0, 1e-5);
         Assert.True(result.Accounting!.RowsRead == result.Accounting.RowsUsed + result.Accounting.RowsSkipped.Values.Sum());
 
