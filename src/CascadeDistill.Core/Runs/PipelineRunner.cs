@@ -14,7 +14,8 @@ namespace CascadeDistill.Runs;
 /// Runs one pipeline for one partition through its stages: ReadLogs → BuildDataset → TrainStudent
 /// → EvaluateStudent → ExportOnnx → PublishModel. The run is claimed in the run store under
 /// (pipeline, partition, config hash) under an owner lease (<paramref name="lease"/>, default: this
-/// process, <see cref="RunLease.DefaultDuration"/>), renewed before every stage: a claim of an
+/// process, <see cref="RunLease.DefaultDuration"/>), renewed before every stage and in the background
+/// every third of its duration (<see cref="RunLeaseKeeper"/>): a claim of an
 /// already-succeeded run returns its result; a run another owner is executing (live lease) is left alone.
 /// </summary>
 public sealed partial class PipelineRunner(PipelineRunnerServices services, IRunObserver observer, RunLease? lease = null)
@@ -71,15 +72,17 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
                 break;
         }
 
+        await using var keeper = new RunLeaseKeeper(services.Runs, run.RunId, _lease, services.Time, observer.Warning, cancellationToken);
         try
         {
-            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, cancellationToken).ConfigureAwait(false);
+            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
             await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
             return PipelineRunOutcome.Finished(result);
         }
-        catch (RunLeaseLostException)
+        catch (Exception ex) when (ex is RunLeaseLostException || keeper.Lost is not null)
         {
             // Another owner took the run over (our lease expired): the run is theirs now; leave it alone.
+            keeper.ThrowIfLost();
             throw;
         }
         catch (Exception ex)
