@@ -11,5 +11,6 @@ public static class CliRoot
         SimulateCommand.Create(),
         RunCommand.Create(),
         ModelsCommand.Create(),
+        ServeCommand.Create(),
     };
 }

@@ -13,6 +13,25 @@ public interface IRunStore
     /// </summary>
     Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the run of (pipeline, partition, config hash) for <paramref name="lease"/>'s owner in one
+    /// write transaction: inserts a new Running run (<see cref="RunClaimOutcome.Created"/>); or makes a
+    /// Failed run, or a Running run whose lease is missing, expired or already the caller's, Running under
+    /// the caller's lease with the attempt incremented (<see cref="RunClaimOutcome.Resumed"/>); or returns
+    /// <see cref="RunClaimOutcome.AlreadySucceeded"/> / <see cref="RunClaimOutcome.AlreadyRunning"/>
+    /// (another owner's live lease) without changing anything. Two concurrent claims never both acquire.
+    /// </summary>
+    Task<LeasedRunClaim> ClaimRunAsync(StartRunRequest request, RunLease lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the caller's lease on a Running run to now + <see cref="RunLease.Duration"/> and returns the
+    /// new expiry. Throws <see cref="RunLeaseLostException"/> when another owner holds the lease or the run is not Running.
+    /// </summary>
+    Task<DateTimeOffset> RenewLeaseAsync(string runId, RunLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Drops the lease when <paramref name="owner"/> holds it; otherwise does nothing. Completing or failing a run also drops its lease.</summary>
+    Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken);
+
     /// <summary>Failed → Running with the attempt incremented; the stages that succeeded keep their records. Running runs are returned unchanged. Succeeded runs throw.</summary>
     Task<RunRecord> ResumeRunAsync(string runId, CancellationToken cancellationToken);
 
@@ -31,10 +50,10 @@ public interface IRunStore
     /// <summary>Stores the run's metrics (JSON text) while it is Running; replaces any earlier value.</summary>
     Task SaveMetricsAsync(string runId, string metricsJson, CancellationToken cancellationToken);
 
-    /// <summary>Running → Succeeded. Throws when a stage is still Running or Failed.</summary>
+    /// <summary>Running → Succeeded (dropping any lease). Throws when a stage is still Running or Failed.</summary>
     Task<RunRecord> CompleteRunAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Running → Failed with a reason; a Running stage is marked Failed with the same reason.</summary>
+    /// <summary>Running → Failed with a reason (dropping any lease); a Running stage is marked Failed with the same reason.</summary>
     Task<RunRecord> FailRunAsync(string runId, string reason, CancellationToken cancellationToken);
 
     /// <summary>The run with its stages, or null.</summary>

@@ -13,13 +13,28 @@ namespace CascadeDistill.Runs;
 /// <summary>
 /// Runs one pipeline for one partition through its stages: ReadLogs → BuildDataset → TrainStudent
 /// → EvaluateStudent → ExportOnnx → PublishModel. The run is claimed in the run store under
-/// (pipeline, partition, config hash); a claim of an already-succeeded run returns its result.
+/// (pipeline, partition, config hash) under an owner lease (<paramref name="lease"/>, default: this
+/// process, <see cref="RunLease.DefaultDuration"/>), renewed before every stage and in the background
+/// every third of its duration (<see cref="RunLeaseKeeper"/>): a claim of an
+/// already-succeeded run returns its result; a run another owner is executing (live lease) is left alone.
 /// </summary>
-public sealed partial class PipelineRunner(PipelineRunnerServices services, IRunObserver observer)
+public sealed partial class PipelineRunner(PipelineRunnerServices services, IRunObserver observer, RunLease? lease = null)
 {
     private readonly Dictionary<string, double> _timings = new(StringComparer.Ordinal);
+    private readonly RunLease _lease = lease ?? RunLease.ForThisProcess(RunLease.DefaultDuration);
 
+    /// <summary>Runs the pipeline; throws <see cref="RunAlreadyRunningException"/> when another worker holds the run.</summary>
     public async Task<PipelineRunResult> RunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    {
+        PipelineRunOutcome outcome = await TryRunAsync(pipeline, partition, cancellationToken).ConfigureAwait(false);
+        return outcome.Result ?? throw new RunAlreadyRunningException(outcome.AlreadyRunning!);
+    }
+
+    /// <summary>
+    /// Runs the pipeline, or returns <see cref="PipelineRunOutcome.AlreadyRunning"/> without touching the
+    /// run when another worker holds a live lease on it (a duplicate trigger: not an error, nothing to retry).
+    /// </summary>
+    public async Task<PipelineRunOutcome> TryRunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         IReadOnlyList<DateOnly> available = services.Logs.ListDays();
@@ -31,32 +46,44 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         RunWindow window = RunWindow.Resolve(day, pipeline.Logs.WindowDays, pipeline.Logs.HoldoutDays, available.ToHashSet());
         string configHash = PipelineConfigHash.Compute(pipeline);
 
-        RunClaim claim = await services.Runs.StartRunAsync(
-            new StartRunRequest(pipeline.Name, day, window.First, window.Last, configHash), cancellationToken).ConfigureAwait(false);
+        LeasedRunClaim claim = await services.Runs.ClaimRunAsync(
+            new StartRunRequest(pipeline.Name, day, window.First, window.Last, configHash), _lease, cancellationToken).ConfigureAwait(false);
         RunRecord run = claim.Run;
-        if (!claim.Created)
+        switch (claim.Outcome)
         {
-            if (run.Status == RunStatus.Succeeded)
-            {
-                return await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false);
-            }
-            run = await services.Runs.ResumeRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-            if (await FindReadyVersionAsync(pipeline, run, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                // The version was published but the run's own bookkeeping did not finish (a crash or a
-                // cancellation right after MarkReady): finish the bookkeeping, never publish again.
-                await CompleteRemainingStagesAsync(run, cancellationToken).ConfigureAwait(false);
-                await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
-                return await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false);
-            }
-            observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); its stages are redone.");
+            case RunClaimOutcome.AlreadySucceeded:
+                return PipelineRunOutcome.Finished(await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false));
+            case RunClaimOutcome.AlreadyRunning:
+                var skipped = new RunAlreadyRunning(run.RunId, pipeline.Name, run.Partition, claim.LeaseOwner!, claim.LeaseExpiresAt!.Value);
+                observer.Warning(skipped.Message);
+                return PipelineRunOutcome.Skipped(skipped);
+            case RunClaimOutcome.Resumed:
+                if (await FindReadyVersionAsync(pipeline, run, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    // The version was published but the run's own bookkeeping did not finish (a crash or a
+                    // cancellation right after MarkReady): finish the bookkeeping, never publish again.
+                    await CompleteRemainingStagesAsync(run, cancellationToken).ConfigureAwait(false);
+                    await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                    return PipelineRunOutcome.Finished(await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false));
+                }
+                observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); its stages are redone.");
+                break;
+            case RunClaimOutcome.Created:
+                break;
         }
 
+        await using var keeper = new RunLeaseKeeper(services.Runs, run.RunId, _lease, services.Time, observer.Warning, cancellationToken);
         try
         {
-            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, cancellationToken).ConfigureAwait(false);
+            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
             await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
-            return result;
+            return PipelineRunOutcome.Finished(result);
+        }
+        catch (Exception ex) when (ex is RunLeaseLostException || keeper.Lost is not null)
+        {
+            // Another owner took the run over (our lease expired): the run is theirs now; leave it alone.
+            keeper.ThrowIfLost();
+            throw;
         }
         catch (Exception ex)
         {
@@ -188,6 +215,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<Task<T>> work, Func<T, string> summary, CancellationToken cancellationToken)
     {
         bool record = !run.HasSucceeded(stage);
+        await services.Runs.RenewLeaseAsync(run.RunId, _lease, cancellationToken).ConfigureAwait(false);
         if (record)
         {
             await services.Runs.BeginStageAsync(run.RunId, stage, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using CascadeDistill.IO;
 using CascadeDistill.Registry;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CascadeDistill.Storage.Sqlite;
 
@@ -23,54 +24,20 @@ public sealed partial class SqliteRunStore : IRunStore
 
     public Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Pipeline);
-        Sha256Hex.ThrowIfInvalid(request.ConfigHash, nameof(request));
-        if (request.WindowFirst > request.WindowLast)
-        {
-            throw new ArgumentException($"Window {request.WindowFirst:O}..{request.WindowLast:O} ends before it starts.", nameof(request));
-        }
-
+        ValidateStartRequest(request);
         var now = _timeProvider.GetUtcNow();
         var runId = request.RunId ?? Guid.CreateVersion7(now).ToString("N");
         ValidateRunId(runId);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                var existing = await connection.QuerySingleOrDefaultAsync<Rows.RunRow>(new CommandDefinition(
-                    $"SELECT {Rows.RunRow.Columns} FROM runs WHERE pipeline = @Pipeline AND partition_day = @Partition AND config_hash = @ConfigHash;",
-                    new { request.Pipeline, Partition = SqliteText.FormatDay(request.Partition), request.ConfigHash },
-                    transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var existing = await FindRunOfKeyAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
-                    var stages = await LoadStagesAsync(connection, transaction, [existing.RunId], cancellationToken).ConfigureAwait(false);
-                    return new RunClaim(existing.ToRecord(stages), Created: false);
+                    return new RunClaim(existing, Created: false);
                 }
 
-                if (await LoadRunRowAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is not null)
-                {
-                    throw new ArgumentException($"Run id '{runId}' is already used by another run.", nameof(request));
-                }
-
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO runs (run_id, pipeline, partition_day, window_first, window_last, config_hash, status, attempt, started_at)
-                    VALUES (@RunId, @Pipeline, @Partition, @WindowFirst, @WindowLast, @ConfigHash, 'Running', 1, @StartedAt);
-                    """,
-                    new
-                    {
-                        RunId = runId,
-                        request.Pipeline,
-                        Partition = SqliteText.FormatDay(request.Partition),
-                        WindowFirst = SqliteText.FormatDay(request.WindowFirst),
-                        WindowLast = SqliteText.FormatDay(request.WindowLast),
-                        request.ConfigHash,
-                        StartedAt = SqliteText.FormatTime(now),
-                    },
-                    transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                var created = await LoadRunAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
+                var created = await InsertRunAsync(connection, transaction, request, runId, now, cancellationToken).ConfigureAwait(false);
                 return new RunClaim(created, Created: true);
             },
             cancellationToken);
@@ -129,6 +96,7 @@ public sealed partial class SqliteRunStore : IRunStore
                     throw new RunStateException(runId, run.Status, $"cannot complete while stages have not succeeded: {string.Join(", ", unfinished)}.");
                 }
 
+                await DropLeaseAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE runs SET status = 'Succeeded', finished_at = @Now WHERE run_id = @RunId;",
                     new { RunId = runId, Now = SqliteText.FormatTime(_timeProvider.GetUtcNow()) },
@@ -154,6 +122,7 @@ public sealed partial class SqliteRunStore : IRunStore
                     await FinishStageAsync(connection, transaction, runId, stage, StageStatus.Failed, null, reason, now, cancellationToken).ConfigureAwait(false);
                 }
 
+                await DropLeaseAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE runs SET status = 'Failed', finished_at = @Now, failure_reason = @Reason WHERE run_id = @RunId;",
                     new { RunId = runId, Now = SqliteText.FormatTime(now), Reason = reason },
@@ -205,6 +174,62 @@ public sealed partial class SqliteRunStore : IRunStore
                 return rows.Select(r => r.ToRecord(stagesByRun[r.RunId])).ToArray();
             },
             cancellationToken);
+    }
+
+    private static void ValidateStartRequest(StartRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Pipeline);
+        Sha256Hex.ThrowIfInvalid(request.ConfigHash, nameof(request));
+        if (request.WindowFirst > request.WindowLast)
+        {
+            throw new ArgumentException($"Window {request.WindowFirst:O}..{request.WindowLast:O} ends before it starts.", nameof(request));
+        }
+    }
+
+    private static async Task<RunRecord?> FindRunOfKeyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, CancellationToken cancellationToken)
+    {
+        var existing = await connection.QuerySingleOrDefaultAsync<Rows.RunRow>(new CommandDefinition(
+            $"SELECT {Rows.RunRow.Columns} FROM runs WHERE pipeline = @Pipeline AND partition_day = @Partition AND config_hash = @ConfigHash;",
+            new { request.Pipeline, Partition = SqliteText.FormatDay(request.Partition), request.ConfigHash },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var stages = await LoadStagesAsync(connection, transaction, [existing.RunId], cancellationToken).ConfigureAwait(false);
+        return existing.ToRecord(stages);
+    }
+
+    private static async Task<RunRecord> InsertRunAsync(
+        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await LoadRunRowAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new ArgumentException($"Run id '{runId}' is already used by another run.", nameof(request));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO runs (run_id, pipeline, partition_day, window_first, window_last, config_hash, status, attempt, started_at)
+            VALUES (@RunId, @Pipeline, @Partition, @WindowFirst, @WindowLast, @ConfigHash, 'Running', 1, @StartedAt);
+            """,
+            new
+            {
+                RunId = runId,
+                request.Pipeline,
+                Partition = SqliteText.FormatDay(request.Partition),
+                WindowFirst = SqliteText.FormatDay(request.WindowFirst),
+                WindowLast = SqliteText.FormatDay(request.WindowLast),
+                request.ConfigHash,
+                StartedAt = SqliteText.FormatTime(now),
+            },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await LoadRunAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
     }
 
     private static void ValidateRunId(string runId)

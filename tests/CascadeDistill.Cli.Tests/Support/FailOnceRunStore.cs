@@ -9,6 +9,14 @@ public sealed class FailOnceRunStore(IRunStore inner) : IRunStore
 
     public Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) => inner.StartRunAsync(request, cancellationToken);
 
+    public Task<LeasedRunClaim> ClaimRunAsync(StartRunRequest request, RunLease lease, CancellationToken cancellationToken) =>
+        inner.ClaimRunAsync(request, lease, cancellationToken);
+
+    public Task<DateTimeOffset> RenewLeaseAsync(string runId, RunLease lease, CancellationToken cancellationToken) =>
+        inner.RenewLeaseAsync(runId, lease, cancellationToken);
+
+    public Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken) => inner.ReleaseLeaseAsync(runId, owner, cancellationToken);
+
     public Task<RunRecord> ResumeRunAsync(string runId, CancellationToken cancellationToken) => inner.ResumeRunAsync(runId, cancellationToken);
 
     public Task<StageRecord> BeginStageAsync(string runId, RunStage stage, CancellationToken cancellationToken) => inner.BeginStageAsync(runId, stage, cancellationToken);

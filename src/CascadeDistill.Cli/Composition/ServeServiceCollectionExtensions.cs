@@ -1,0 +1,74 @@
+using CascadeDistill.Cli.Serve;
+using CascadeDistill.Hangfire.Jobs;
+using CascadeDistill.Hangfire.Scheduling;
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+using CascadeDistill.Registry;
+using CascadeDistill.Runs;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CascadeDistill.Cli.Composition;
+
+/// <summary>
+/// The composition of <c>serve</c>: validated options, the embedded default's adapters (SQLite run table
+/// as the source of truth), the distillation jobs, Hangfire with in-memory storage and its server,
+/// antiforgery for the dashboard, and the health probe.
+/// </summary>
+public static class ServeServiceCollectionExtensions
+{
+    public static IServiceCollection AddCascadeDistillServe(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ServeOptions>()
+            .BindConfiguration(ServeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServeOptions>, ServeOptionsValidator>();
+        services.AddOptions<DistillationScheduleOptions>()
+            .BindConfiguration(ServeOptions.Section + ":Schedule")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<HostOptions>()
+            .Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CliServices.Open(sp.GetRequiredService<IOptions<ServeOptions>>().Value.WorkDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<CliServices>().Runner);
+        services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Runs);
+        services.AddSingleton<IModelRegistry>(sp => sp.GetRequiredService<PipelineRunnerServices>().Registry);
+        services.AddSingleton<ILogStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Logs);
+        services.AddSingleton(sp => new PipelineCatalogue(sp.GetRequiredService<IOptions<ServeOptions>>().Value.PipelinesDirectory));
+        services.AddSingleton<IDistillationRunLauncher>(sp => new PipelineRunLauncher(
+            sp.GetRequiredService<PipelineCatalogue>(),
+            sp.GetRequiredService<PipelineRunnerServices>(),
+            sp.GetRequiredService<IOptions<ServeOptions>>().Value.LeaseDuration,
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddTransient<DistillationJob>();
+        services.AddTransient<DistillationScheduleJob>();
+        services.AddSingleton<RecurringDistillationRegistrar>();
+        services.AddSingleton<HealthProbe>();
+
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfireServer((sp, server) =>
+        {
+            ServeOptions options = sp.GetRequiredService<IOptions<ServeOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.ShutdownTimeout = options.HangfireShutdownTimeout;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        services.AddHostedService<RecurringJobRegistration>();
+        services.AddAntiforgery();
+        return services;
+    }
+}

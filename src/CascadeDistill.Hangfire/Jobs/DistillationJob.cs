@@ -1,0 +1,61 @@
+using System.Data.Common;
+using System.Globalization;
+using CascadeDistill.Hangfire.Logging;
+using CascadeDistill.Runs;
+using global::Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace CascadeDistill.Hangfire.Jobs;
+
+/// <summary>
+/// The Hangfire entry point of one distillation run: identifiers only (pipeline name, partition as
+/// "yyyy-MM-dd" or null), all state in the product's run table. Safe to run more than once (Hangfire is
+/// at-least-once): a succeeded run returns its version, a run another worker holds is skipped cleanly.
+/// </summary>
+/// <remarks>
+/// Retries: only transient failures (<see cref="IOException"/>, database errors, timeouts) are retried,
+/// 3 times after 1, 5 and 15 minutes; everything else — definition, log-contract, data, parity and
+/// divergence errors, and bugs — fails once with its reason. Cancellation (server shutdown, job deleted)
+/// propagates, so the job is never recorded as Succeeded when it did not finish.
+/// </remarks>
+public sealed class DistillationJob(IDistillationRunLauncher launcher, ILogger<DistillationJob> logger)
+{
+    public const string PartitionFormat = "yyyy-MM-dd";
+
+    [AutomaticRetry(
+        Attempts = 3,
+        DelaysInSeconds = [60, 300, 900],
+        OnlyOn = [typeof(IOException), typeof(DbException), typeof(TimeoutException)],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("Distil {0} for {1}")]
+    public async Task RunAsync(string pipeline, string? partition, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        DateOnly? day = ParsePartition(partition);
+        DistillationLog.JobStarted(logger, pipeline, partition ?? "newest");
+        PipelineRunOutcome outcome = await launcher.RunAsync(pipeline, day, cancellationToken).ConfigureAwait(false);
+        if (outcome.AlreadyRunning is { } skipped)
+        {
+            DistillationLog.AlreadyRunning(logger, skipped.RunId, skipped.Pipeline, Format(skipped.Partition), skipped.Owner);
+            return;
+        }
+
+        PipelineRunResult result = outcome.Result!;
+        if (result.AlreadyDone)
+        {
+            DistillationLog.AlreadyDone(logger, result.RunId, result.Pipeline, Format(result.Partition), result.Version.Version);
+        }
+        else
+        {
+            DistillationLog.Published(logger, result.RunId, result.Pipeline, Format(result.Partition), result.Version.ModelName, result.Version.Version);
+        }
+    }
+
+    /// <summary>Parses a job's partition argument; malformed text is a deterministic failure.</summary>
+    public static DateOnly? ParsePartition(string? partition) =>
+        partition is null ? null
+        : DateOnly.TryParseExact(partition, PartitionFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day
+        : throw new ArgumentException($"Partition must be {PartitionFormat} (got '{partition}').", nameof(partition));
+
+    public static string Format(DateOnly partition) => partition.ToString(PartitionFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+using CascadeDistill.Runs;
+
+namespace CascadeDistill.Hangfire.Jobs;
+
+/// <summary>Loads a pipeline by name and runs it for a partition; what <see cref="DistillationJob"/> calls.</summary>
+public interface IDistillationRunLauncher
+{
+    /// <param name="partition">The run's day; null: the runner's default (the newest log partition).</param>
+    Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken);
+}

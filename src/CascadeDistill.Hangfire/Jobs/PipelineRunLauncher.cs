@@ -1,0 +1,24 @@
+using CascadeDistill.Hangfire.Logging;
+using CascadeDistill.Pipelines;
+using CascadeDistill.Registry;
+using CascadeDistill.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace CascadeDistill.Hangfire.Jobs;
+
+/// <summary>
+/// Runs a pipeline from the pipelines folder in process with <see cref="PipelineRunner"/>; progress goes
+/// to the log. Every call is its own lease owner (process and a fresh GUID), so two workers of one
+/// process never both execute the same run.
+/// </summary>
+public sealed class PipelineRunLauncher(PipelineCatalogue catalogue, PipelineRunnerServices services, TimeSpan leaseDuration, ILoggerFactory loggerFactory)
+    : IDistillationRunLauncher
+{
+    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        PipelineDefinition definition = catalogue.Load(pipeline);
+        var observer = new LoggingRunObserver(loggerFactory.CreateLogger<LoggingRunObserver>(), pipeline, partition);
+        return new PipelineRunner(services, observer, RunLease.ForThisProcess(leaseDuration)).TryRunAsync(definition, partition, cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+using CascadeDistill.Hangfire.Jobs;
+using CascadeDistill.Runs;
+
+namespace CascadeDistill.Hangfire.Tests.Support;
+
+/// <summary>A launcher whose behaviour the test scripts: throw an exception, or return an outcome.</summary>
+public sealed class ScriptedLauncher(Func<string, DateOnly?, CancellationToken, Task<PipelineRunOutcome>> behaviour) : IDistillationRunLauncher
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        return behaviour(pipeline, partition, cancellationToken);
+    }
+
+    public static ScriptedLauncher Throwing(Exception exception) => new((_, _, _) => Task.FromException<PipelineRunOutcome>(exception));
+}
