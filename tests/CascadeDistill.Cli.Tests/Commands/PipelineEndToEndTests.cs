@@ -13,15 +13,7 @@ namespace CascadeDistill.Cli.Tests.Commands;
 /// <summary>The whole product on tiny simulated logs: simulate → run → a Ready version whose ONNX files match the trained model.</summary>
 public sealed class PipelineEndToEndTests : IDisposable
 {
-    private static readonly SimulationOptions s_tiny = new()
-    {
-        Days = 4,
-        Users = 300,
-        Items = 600,
-        RequestsPerDay = 400,
-        CandidatesPerRequest = 40,
-        ListLength = 15,
-    };
+    private static readonly SimulationOptions s_tiny = TinyPipelineFolder.Simulation;
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cascade-distill-e2e-");
 

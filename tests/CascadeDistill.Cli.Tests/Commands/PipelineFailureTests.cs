@@ -13,15 +13,7 @@ namespace CascadeDistill.Cli.Tests.Commands;
 /// <summary>Failure paths of a run: nothing half-published, no second version, the original error reported.</summary>
 public sealed class PipelineFailureTests : IDisposable
 {
-    private static readonly SimulationOptions s_tiny = new()
-    {
-        Days = 3,
-        Users = 200,
-        Items = 400,
-        RequestsPerDay = 200,
-        CandidatesPerRequest = 30,
-        ListLength = 12,
-    };
+    private static readonly SimulationOptions s_tiny = TinyPipelineFolder.Simulation with { Days = 3, RequestsPerDay = 200 };
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cascade-distill-fail-");
     private readonly TerminalRunObserver _observer = new(TextWriter.Null, interactive: false);
