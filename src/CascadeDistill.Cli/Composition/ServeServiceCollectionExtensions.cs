@@ -53,6 +53,7 @@ public static class ServeServiceCollectionExtensions
         services.AddTransient<DistillationJob>();
         services.AddTransient<DistillationScheduleJob>();
         services.AddSingleton<RecurringDistillationRegistrar>();
+        services.AddTransient<StartupRecovery>();
         services.AddSingleton<HealthProbe>();
 
         services.AddHangfire(configuration => configuration
@@ -65,9 +66,11 @@ public static class ServeServiceCollectionExtensions
             ServeOptions options = sp.GetRequiredService<IOptions<ServeOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.ShutdownTimeout = options.HangfireShutdownTimeout;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
         services.AddHostedService<RecurringJobRegistration>();
+        services.AddHostedService<StartupRecoveryService>();
         services.AddAntiforgery();
         return services;
     }

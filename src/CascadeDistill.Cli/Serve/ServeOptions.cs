@@ -35,6 +35,10 @@ public sealed class ServeOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often Hangfire moves due scheduled jobs (e.g. a resume waiting for a dead worker's lease to expire) to the queue. Default 15 s (Hangfire's own default).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Dashboard without buttons that change jobs (trigger, requeue, delete). Default true.</summary>
     public bool DashboardReadOnly { get; set; } = true;
 }

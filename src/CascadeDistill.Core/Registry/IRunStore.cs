@@ -29,6 +29,9 @@ public interface IRunStore
     /// </summary>
     Task<DateTimeOffset> RenewLeaseAsync(string runId, RunLease lease, CancellationToken cancellationToken);
 
+    /// <summary>The holder of the run's lease (live or expired), or null when nobody holds it. Throws <see cref="RunNotFoundException"/> for an unknown run.</summary>
+    Task<RunLeaseHolder?> GetLeaseAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Drops the lease when <paramref name="owner"/> holds it; otherwise does nothing. Completing or failing a run also drops its lease.</summary>
     Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken);
 

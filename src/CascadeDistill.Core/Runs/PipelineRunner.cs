@@ -20,6 +20,9 @@ namespace CascadeDistill.Runs;
 /// </summary>
 public sealed partial class PipelineRunner(PipelineRunnerServices services, IRunObserver observer, RunLease? lease = null)
 {
+    /// <summary>The failure reason of a run stopped by cancellation (shutdown, job deleted); such a run is resumed at the next start.</summary>
+    public const string CancelledReason = "cancelled";
+
     private readonly Dictionary<string, double> _timings = new(StringComparer.Ordinal);
     private readonly RunLease _lease = lease ?? RunLease.ForThisProcess(RunLease.DefaultDuration);
 
@@ -87,7 +90,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         }
         catch (Exception ex)
         {
-            string reason = ex is OperationCanceledException ? "cancelled" : $"{ex.GetType().Name}: {ex.Message}";
+            string reason = ex is OperationCanceledException ? CancelledReason : $"{ex.GetType().Name}: {ex.Message}";
             await CleanUpAsync($"mark run {run.RunId} failed", () => services.Runs.FailRunAsync(run.RunId, reason, CancellationToken.None)).ConfigureAwait(false);
             throw;
         }

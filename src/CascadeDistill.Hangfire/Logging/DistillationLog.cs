@@ -29,11 +29,23 @@ internal static partial class DistillationLog
     [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "{Pipeline} {Partition}: {Message}")]
     public static partial void RunWarning(ILogger logger, string pipeline, string partition, string message);
 
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Recurring trigger of {Pipeline}: enqueued job {JobId} for partition {Partition}")]
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Catch-up of {Pipeline}: enqueued job {JobId} for partition {Partition}")]
     public static partial void PartitionEnqueued(ILogger logger, string pipeline, string partition, string jobId);
 
-    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Recurring trigger of {Pipeline}: no log partition on or before {Watermark}; nothing enqueued")]
-    public static partial void NoPartition(ILogger logger, string pipeline, string watermark);
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Catch-up of {Pipeline}: no partition with a complete log window in the {CatchUpDays} days up to {Watermark}; nothing enqueued")]
+    public static partial void NoPartition(ILogger logger, string pipeline, string watermark, int catchUpDays);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Information, Message = "Catch-up of {Pipeline}: {Eligible} eligible partitions, {Done} already succeeded, {Enqueued} enqueued")]
+    public static partial void CatchUpDone(ILogger logger, string pipeline, int eligible, int done, int enqueued);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Start-up: run {RunId} of {Pipeline} for {Partition} was interrupted ({Status}); job {JobId} resumes it")]
+    public static partial void InterruptedRunEnqueued(ILogger logger, string runId, string pipeline, string partition, string status, string jobId);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "Start-up: run {RunId} of {Pipeline} for {Partition} is Running under {Owner} until {ExpiresAt:O}; job {JobId} resumes it when that lease expires")]
+    public static partial void InterruptedRunScheduled(ILogger logger, string runId, string pipeline, string partition, string owner, DateTimeOffset expiresAt, string jobId);
+
+    [LoggerMessage(EventId = 4032, Level = LogLevel.Information, Message = "Start-up: run {RunId} of {Pipeline} for {Partition} belongs to config {ConfigHash}, not the pipeline's current one; not resumed")]
+    public static partial void InterruptedRunOtherConfig(ILogger logger, string runId, string pipeline, string partition, string configHash);
 
     [LoggerMessage(EventId = 4022, Level = LogLevel.Information, Message = "Recurring job {RecurringJobId} for pipeline {Pipeline}: cron '{Cron}' (UTC)")]
     public static partial void RecurringRegistered(ILogger logger, string recurringJobId, string pipeline, string cron);

@@ -12,6 +12,13 @@ public sealed class DistillationScheduleOptions
     [Required]
     public string DefaultCron { get; set; } = DailyCron;
 
+    /// <summary>
+    /// How many days back from the watermark (yesterday, UTC) a trigger looks for partitions without a
+    /// succeeded run of the current configuration. Default 14; older gaps are left for a manual run.
+    /// </summary>
+    [Range(1, 366)]
+    public int CatchUpDays { get; set; } = 14;
+
     /// <summary>Cron by pipeline name, overriding <see cref="DefaultCron"/>.</summary>
     public Dictionary<string, string> Pipelines { get; set; } = new(StringComparer.Ordinal);
 

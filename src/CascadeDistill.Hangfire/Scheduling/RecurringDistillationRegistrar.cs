@@ -8,7 +8,7 @@ namespace CascadeDistill.Hangfire.Scheduling;
 
 /// <summary>
 /// Makes every pipeline in the pipelines folder a recurring Hangfire job <c>distil:NAME</c> (cron from
-/// <see cref="DistillationScheduleOptions"/>, UTC) that runs <see cref="DistillationScheduleJob.EnqueueNewest"/>.
+/// <see cref="DistillationScheduleOptions"/>, UTC) that runs <see cref="DistillationScheduleJob.CatchUpAsync(string, CancellationToken)"/>.
 /// Called at host start; Hangfire.InMemory forgets recurring jobs on restart, so they are registered every time.
 /// </summary>
 public sealed class RecurringDistillationRegistrar(
@@ -27,7 +27,7 @@ public sealed class RecurringDistillationRegistrar(
             string id = RecurringJobId(pipeline);
             string cron = options.Value.CronOf(pipeline);
             recurringJobs.AddOrUpdate<DistillationScheduleJob>(
-                id, job => job.EnqueueNewest(pipeline), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+                id, job => job.CatchUpAsync(pipeline, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             DistillationLog.RecurringRegistered(logger, id, pipeline, cron);
             ids.Add(id);
         }

@@ -81,6 +81,20 @@ public sealed partial class SqliteRunStore
             cancellationToken);
     }
 
+    public Task<RunLeaseHolder?> GetLeaseAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return _database.ReadAsync(
+            async (connection, transaction) =>
+            {
+                _ = await LoadRunRowAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new RunNotFoundException(runId);
+                var row = await LoadLeaseAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
+                return row is { Owner: { } owner, ExpiresAt: { } expires } ? new RunLeaseHolder(owner, expires) : null;
+            },
+            cancellationToken);
+    }
+
     public Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);

@@ -15,6 +15,8 @@ public sealed class FailOnceRunStore(IRunStore inner) : IRunStore
     public Task<DateTimeOffset> RenewLeaseAsync(string runId, RunLease lease, CancellationToken cancellationToken) =>
         inner.RenewLeaseAsync(runId, lease, cancellationToken);
 
+    public Task<RunLeaseHolder?> GetLeaseAsync(string runId, CancellationToken cancellationToken) => inner.GetLeaseAsync(runId, cancellationToken);
+
     public Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken) => inner.ReleaseLeaseAsync(runId, owner, cancellationToken);
 
     public Task<RunRecord> ResumeRunAsync(string runId, CancellationToken cancellationToken) => inner.ResumeRunAsync(runId, cancellationToken);

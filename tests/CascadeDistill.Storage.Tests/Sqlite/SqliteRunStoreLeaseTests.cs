@@ -178,6 +178,21 @@ public sealed class SqliteRunStoreLeaseTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ClaimAsync(new RunLease("alice", TimeSpan.Zero)));
     }
 
+    [Fact]
+    public async Task GetLeaseAsync_ClaimedThenFailed_HolderWithExpiryThenNone()
+    {
+        var claim = await ClaimAsync(s_alice);
+
+        var lease = await _context.Runs.GetLeaseAsync(claim.Run.RunId, CancellationToken.None);
+        Assert.Equal(new RunLeaseHolder("alice", claim.LeaseExpiresAt!.Value), lease);
+        Assert.True(lease!.IsLiveAt(_context.Clock.GetUtcNow()));
+        Assert.False(lease.IsLiveAt(claim.LeaseExpiresAt.Value));
+
+        await _context.Runs.FailRunAsync(claim.Run.RunId, "cancelled", CancellationToken.None);
+        Assert.Null(await _context.Runs.GetLeaseAsync(claim.Run.RunId, CancellationToken.None));
+        await Assert.ThrowsAsync<RunNotFoundException>(() => _context.Runs.GetLeaseAsync("missing", CancellationToken.None));
+    }
+
     private Task<LeasedRunClaim> ClaimAsync(RunLease lease) =>
         _context.Runs.ClaimRunAsync(RegistryTestContext.RunRequest("recall", s_partition), lease, CancellationToken.None);
 }

@@ -37,6 +37,8 @@ public sealed class ScriptedRenewalRunStore(Func<int, DateTimeOffset> renew) : I
 
     public Task<RunRecord> FailRunAsync(string runId, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<RunLeaseHolder?> GetLeaseAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
