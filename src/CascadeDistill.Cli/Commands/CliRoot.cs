@@ -9,6 +9,7 @@ public static class CliRoot
     {
         DemoCommand.Create(),
         SimulateCommand.Create(),
+        ImportCommand.Create(),
         RunCommand.Create(),
         ModelsCommand.Create(),
         ServeCommand.Create(),

@@ -26,7 +26,7 @@ public static class CommandErrors
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 2;
         }
-        catch (Exception ex) when (ex is PipelineDefinitionException or PipelineNotFoundException)
+        catch (Exception ex) when (ex is PipelineDefinitionException or PipelineNotFoundException or CascadeDistill.Imports.ImportMappingException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 2;

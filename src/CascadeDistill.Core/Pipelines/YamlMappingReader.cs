@@ -19,6 +19,9 @@ internal sealed partial class YamlMappingReader
         Path = path;
     }
 
+    /// <summary>The list every problem goes to (shared by nested readers).</summary>
+    public PipelineErrorList Errors => _errors;
+
     /// <summary>Path of the mapping itself ("" for the document root).</summary>
     public string Path { get; }
 

@@ -1,0 +1,16 @@
+namespace CascadeDistill.Imports;
+
+/// <summary>The record of one import, written atomically to <c>&lt;work&gt;/imports/&lt;import-id&gt;.json</c>.</summary>
+public sealed record ImportManifest(
+    string ImportId,
+    string Format,
+    string Mapping,
+    string MappingSha256,
+    DateTimeOffset StartedAt,
+    DateTimeOffset CompletedAt,
+    int MaxRowsInMemory,
+    int SpillRuns,
+    IReadOnlyList<ImportInputRecord> Inputs,
+    ImportTotals Totals,
+    IReadOnlyList<ImportPartitionRecord> Partitions,
+    string? QuarantineFile);

@@ -1,0 +1,38 @@
+namespace CascadeDistill.Imports;
+
+/// <summary>
+/// Stable reason codes for rows and files set aside by the import (docs/import.md). Codes shared with
+/// the log contract keep the contract's spelling and meaning.
+/// </summary>
+public static class ImportReasonCodes
+{
+    /// <summary>A CSV record with another number of fields than the header, a bad quote, or a JSON line that is not an object.</summary>
+    public const string MalformedRow = "malformed_row";
+
+    /// <summary>The request, user or item id is missing or empty.</summary>
+    public const string MissingId = "missing_id";
+
+    /// <summary>A required value (event time, position, logit, feature) is missing.</summary>
+    public const string MissingValue = "missing_value";
+
+    /// <summary>A value that does not parse as its declared type (invariant culture).</summary>
+    public const string UnparsableValue = "unparsable_value";
+
+    /// <summary>A teacher logit that is NaN or infinite.</summary>
+    public const string NonFiniteLogit = "non_finite_logit";
+
+    /// <summary>The same item twice in one request.</summary>
+    public const string DuplicateItem = "duplicate_item";
+
+    /// <summary>The non-cut positions (or re-rank positions) of a request are not exactly 1..n.</summary>
+    public const string BadPositions = "bad_positions";
+
+    /// <summary>The re-rank position is empty on some but not all rows of a request.</summary>
+    public const string NullValue = "null_value";
+
+    /// <summary>File level: a mapped source column is absent from the CSV header.</summary>
+    public const string MissingColumn = "missing_column";
+
+    /// <summary>File level: a mapped source column appears more than once in the CSV header.</summary>
+    public const string DuplicateColumn = "duplicate_column";
+}
