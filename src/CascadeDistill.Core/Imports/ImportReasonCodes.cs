@@ -1,3 +1,5 @@
+using CascadeDistill.Logs;
+
 namespace CascadeDistill.Imports;
 
 /// <summary>
@@ -19,20 +21,20 @@ public static class ImportReasonCodes
     public const string UnparsableValue = "unparsable_value";
 
     /// <summary>A teacher logit that is NaN or infinite.</summary>
-    public const string NonFiniteLogit = "non_finite_logit";
+    public const string NonFiniteLogit = LogReasonCodes.NonFiniteLogit;
 
     /// <summary>The same item twice in one request.</summary>
-    public const string DuplicateItem = "duplicate_item";
+    public const string DuplicateItem = LogReasonCodes.DuplicateItem;
 
     /// <summary>The non-cut positions (or re-rank positions) of a request are not exactly 1..n.</summary>
-    public const string BadPositions = "bad_positions";
+    public const string BadPositions = LogReasonCodes.BadPositions;
 
     /// <summary>The re-rank position is empty on some but not all rows of a request.</summary>
-    public const string NullValue = "null_value";
+    public const string NullValue = LogReasonCodes.NullValue;
 
     /// <summary>File level: a mapped source column is absent from the CSV header.</summary>
-    public const string MissingColumn = "missing_column";
+    public const string MissingColumn = LogReasonCodes.MissingColumn;
 
     /// <summary>File level: a mapped source column appears more than once in the CSV header.</summary>
-    public const string DuplicateColumn = "duplicate_column";
+    public const string DuplicateColumn = LogReasonCodes.DuplicateColumn;
 }

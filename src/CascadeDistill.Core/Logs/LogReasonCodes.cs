@@ -1,8 +1,9 @@
-namespace CascadeDistill.Arrow.Logs;
+namespace CascadeDistill.Logs;
 
 /// <summary>
-/// The stable reason codes of <see cref="CascadeDistill.Logs.LogContractException"/> thrown by the Arrow
-/// log and catalogue stores (docs/log-format.md, "Reason codes").
+/// The stable reason codes of <see cref="LogContractException"/>: the log contract's vocabulary for
+/// what is wrong with a file or a request (docs/log-format.md, "Reason codes"). Readers of every
+/// format (the Arrow stores, the importers) use these spellings.
 /// </summary>
 public static class LogReasonCodes
 {
