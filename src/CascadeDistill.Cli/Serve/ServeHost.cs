@@ -36,6 +36,7 @@ public static class ServeHost
 
         WebApplication app = builder.Build();
         ServeOptions options = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
+        DistillationDashboard.AddPages();
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new LoopbackOnlyDashboardAuthorizationFilter()],
