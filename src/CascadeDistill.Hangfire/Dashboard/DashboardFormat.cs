@@ -25,13 +25,20 @@ public static class DashboardFormat
     /// <summary>The student's metrics of a metrics JSON (without the prefix), or every metric when there is no student scorer.</summary>
     public static IReadOnlyList<KeyValuePair<string, double>> KeyMetrics(string? metricsJson)
     {
-        IReadOnlyDictionary<string, double> all = JsonFigures.Numbers(metricsJson);
+        IReadOnlyList<KeyValuePair<string, double>> all = JsonFigures.Numbers(metricsJson);
         KeyValuePair<string, double>[] student = all
             .Where(p => p.Key.StartsWith(StudentPrefix, StringComparison.Ordinal))
             .Select(p => new KeyValuePair<string, double>(p.Key[StudentPrefix.Length..], p.Value))
             .ToArray();
         return student.Length > 0 ? student : all.ToArray();
     }
+
+    /// <summary>The top-level figures of a parity JSON (tolerance, largest difference), numbers to three significant digits.</summary>
+    public static IReadOnlyList<string> ParitySummary(string? parityJson) =>
+        JsonFigures.Numbers(parityJson)
+            .Where(p => !p.Key.Contains('.', StringComparison.Ordinal) && !p.Key.Contains('[', StringComparison.Ordinal))
+            .Select(p => p.Key + " " + p.Value.ToString("G3", CultureInfo.InvariantCulture))
+            .ToArray();
 
     /// <summary>
     /// Row accounting in a line each: top-level counts as they are (<c>rowsRead 1,234</c>), nested counts by

@@ -10,11 +10,16 @@ namespace CascadeDistill.Hangfire.Dashboard;
 /// </summary>
 public abstract class DistillationPage(string title) : RazorPage
 {
+    /// <summary>Table cells of the pages' tables (<c>cd</c>) stay on one line; key/value tables (<c>cd-auto</c>) are as wide as their content.</summary>
+    private const string Style =
+        "<style>table.cd td{white-space:nowrap}table.cd td small{white-space:normal}table.table.cd-auto{width:auto;min-width:40%}table.cd-auto td{padding-right:2em}</style>";
+
     public string Title { get; } = title;
 
     public sealed override void Execute()
     {
         Layout = new LayoutPage(Title);
+        Markup(Style);
         Markup("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">");
         Text(Title);
         Markup("</h1>");

@@ -29,11 +29,12 @@ public static class JsonFigures
         return leaves;
     }
 
-    /// <summary>The numeric leaves of <paramref name="json"/> by path.</summary>
-    public static IReadOnlyDictionary<string, double> Numbers(string? json) =>
+    /// <summary>The numeric leaves of <paramref name="json"/> by path, in document order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, double>> Numbers(string? json) =>
         Flatten(json)
             .Where(p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            .ToDictionary(p => p.Key, p => double.Parse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            .Select(p => new KeyValuePair<string, double>(p.Key, double.Parse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture)))
+            .ToArray();
 
     private static void Collect(JsonElement element, string prefix, List<KeyValuePair<string, string>> leaves)
     {

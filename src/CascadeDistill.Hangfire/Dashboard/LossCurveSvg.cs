@@ -45,7 +45,7 @@ public static class LossCurveSvg
         Text(svg, points[0].X, Height - Bottom + 16, "middle", "epoch " + curve[0].Epoch.ToString(CultureInfo.InvariantCulture));
         if (curve.Count > 1)
         {
-            Text(svg, points[^1].X, Height - Bottom + 16, "middle", "epoch " + curve[^1].Epoch.ToString(CultureInfo.InvariantCulture));
+            Text(svg, points[^1].X, Height - Bottom + 16, "end", "epoch " + curve[^1].Epoch.ToString(CultureInfo.InvariantCulture));
         }
         Text(svg, Left + plotWidth / 2, Height - 4, "middle", "mean training loss per epoch");
         svg.Append("<polyline fill=\"none\" stroke=\"#337ab7\" stroke-width=\"2\" points=\"");

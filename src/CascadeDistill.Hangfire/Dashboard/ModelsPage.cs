@@ -16,7 +16,7 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
             Markup("<div class=\"alert alert-info\">No model versions yet.</div>");
             return;
         }
-        Markup("<div class=\"table-responsive\"><table class=\"table table-striped models\"><thead><tr>"
+        Markup("<div class=\"table-responsive\"><table class=\"table table-striped cd models\"><thead><tr>"
             + "<th>Model</th><th>Version</th><th>Status</th><th>Pipeline</th><th>Run</th><th>Created</th>"
             + "<th>Student metrics (Δ vs previous version)</th><th>Parity</th></tr></thead><tbody>");
         foreach (IGrouping<string, ModelVersion> model in versions.GroupBy(v => v.ModelName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -58,7 +58,7 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
                 ? $" ({DashboardFormat.Delta(m.Value - old)} vs v{previous!.Version.ToString(CultureInfo.InvariantCulture)})"
                 : "")));
         Markup("</td><td>");
-        Lines(JsonFigures.Flatten(version.ParityJson).Select(p => p.Key + " " + p.Value));
+        Lines(DashboardFormat.ParitySummary(version.ParityJson));
         Markup("</td></tr>");
     }
 }

@@ -74,7 +74,7 @@ public sealed class RunDetailPage(RunRecord run) : DistillationPage("Run " + run
             Markup("<p class=\"text-muted\">None recorded.</p>");
             return;
         }
-        Markup("<table class=\"table table-condensed accounting\"><tbody>");
+        Markup("<table class=\"table table-condensed cd-auto accounting\"><tbody>");
         foreach ((string key, string value) in figures)
         {
             Markup("<tr>");
@@ -86,8 +86,13 @@ public sealed class RunDetailPage(RunRecord run) : DistillationPage("Run " + run
     }
 
     /// <summary>Metrics keyed <c>scorer.metric</c> as a table with a row per metric and a column per scorer.</summary>
-    private void MetricTable(IReadOnlyDictionary<string, double> metrics)
+    private void MetricTable(IReadOnlyList<KeyValuePair<string, double>> figures)
     {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach ((string key, double value) in figures)
+        {
+            metrics[key] = value;
+        }
         if (metrics.Count == 0)
         {
             Markup("<p class=\"text-muted\">None recorded.</p>");
@@ -95,9 +100,9 @@ public sealed class RunDetailPage(RunRecord run) : DistillationPage("Run " + run
         }
         static (string Scorer, string Metric) Split(string key) =>
             key.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (key[..dot], key[(dot + 1)..]) : ("", key);
-        string[] scorers = metrics.Keys.Select(k => Split(k).Scorer).Distinct(StringComparer.Ordinal).ToArray();
-        string[] names = metrics.Keys.Select(k => Split(k).Metric).Distinct(StringComparer.Ordinal).ToArray();
-        Markup("<table class=\"table table-condensed metrics\"><thead><tr><th>Metric</th>");
+        string[] scorers = figures.Select(p => Split(p.Key).Scorer).Distinct(StringComparer.Ordinal).ToArray();
+        string[] names = figures.Select(p => Split(p.Key).Metric).Distinct(StringComparer.Ordinal).ToArray();
+        Markup("<table class=\"table table-condensed cd-auto metrics\"><thead><tr><th>Metric</th>");
         foreach (string scorer in scorers)
         {
             Markup("<th>");

@@ -12,8 +12,8 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs) : DistillationPage("
             Markup("<div class=\"alert alert-info\">No runs yet.</div>");
             return;
         }
-        Markup("<div class=\"table-responsive\"><table class=\"table table-striped runs\"><thead><tr>"
-            + "<th>Run</th><th>Pipeline</th><th>Partition</th><th>Status</th><th>Attempt</th><th>Started</th><th>Finished</th>"
+        Markup("<div class=\"table-responsive\"><table class=\"table table-striped cd runs\"><thead><tr>"
+            + "<th>Run</th><th>Pipeline</th><th>Partition</th><th>Status</th><th>Attempt</th><th>Started / finished</th>"
             + "<th>Stages</th><th>Row accounting</th><th>Student metrics</th></tr></thead><tbody>");
         foreach (RunRecord run in runs)
         {
@@ -32,9 +32,9 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs) : DistillationPage("
             }
             Markup("</td>");
             Cell(run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Cell(DashboardFormat.Time(run.StartedAt));
-            Cell(DashboardFormat.Time(run.FinishedAt));
-            Markup("<td class=\"stages\">");
+            Markup("<td>");
+            Lines([DashboardFormat.Time(run.StartedAt), DashboardFormat.Time(run.FinishedAt)]);
+            Markup("</td><td class=\"stages\">");
             Lines(run.Stages.Select(s => $"{s.Stage} {s.Status} {DashboardFormat.Seconds(s.Seconds)}"));
             Markup("</td><td>");
             Lines(DashboardFormat.AccountingSummary(run.RowAccountingJson));
