@@ -13,7 +13,8 @@ namespace CascadeDistill.Cli.Serve;
 /// <summary>
 /// Builds the <c>serve</c> web host: configuration (appsettings.json beside the executable, environment
 /// variables, then the command line), the services of <see cref="ServeServiceCollectionExtensions"/>,
-/// the dashboard at <c>/hangfire</c> (loopback requests only; read-only unless configured) and <c>/health</c>.
+/// the dashboard at <c>/hangfire</c> (loopback requests only; read-only unless configured) with the product's
+/// Runs and Models pages (<see cref="DistillationDashboard"/>), and <c>/health</c>.
 /// </summary>
 public static class ServeHost
 {
@@ -36,6 +37,7 @@ public static class ServeHost
 
         WebApplication app = builder.Build();
         ServeOptions options = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
+        DistillationDashboard.AddPages();
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new LoopbackOnlyDashboardAuthorizationFilter()],

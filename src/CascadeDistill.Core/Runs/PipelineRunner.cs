@@ -144,6 +144,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             RunStage.TrainStudent,
             () => Train(pipeline, dataset, cancellationToken),
             s => $"{s.ParameterCount:N0} parameters, loss {s.Curve[0].MeanLoss:F4} → {s.Curve[^1].MeanLoss:F4}",
+            s => TrainingCurveJson.Serialize(s.Curve),
             cancellationToken).ConfigureAwait(false);
 
         EvaluationOutcome evaluation = await StageAsync(
@@ -213,9 +214,16 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     }
 
     private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<T> work, Func<T, string> summary, CancellationToken cancellationToken) =>
-        await StageAsync(run, stage, () => Task.FromResult(work()), summary, cancellationToken).ConfigureAwait(false);
+        await StageAsync(run, stage, () => Task.FromResult(work()), summary, output: null, cancellationToken).ConfigureAwait(false);
 
-    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<Task<T>> work, Func<T, string> summary, CancellationToken cancellationToken)
+    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<T> work, Func<T, string> summary, Func<T, string?>? output, CancellationToken cancellationToken) =>
+        await StageAsync(run, stage, () => Task.FromResult(work()), summary, output, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<Task<T>> work, Func<T, string> summary, CancellationToken cancellationToken) =>
+        await StageAsync(run, stage, work, summary, output: null, cancellationToken).ConfigureAwait(false);
+
+    /// <param name="output">The stage's output JSON stored with its record (e.g. the training curve), or null.</param>
+    private async Task<T> StageAsync<T>(RunRecord run, RunStage stage, Func<Task<T>> work, Func<T, string> summary, Func<T, string?>? output, CancellationToken cancellationToken)
     {
         bool record = !run.HasSucceeded(stage);
         await services.Runs.RenewLeaseAsync(run.RunId, _lease, cancellationToken).ConfigureAwait(false);
@@ -232,7 +240,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         {
             if (record)
             {
-                await services.Runs.CompleteStageAsync(run.RunId, stage, null, cancellationToken).ConfigureAwait(false);
+                await services.Runs.CompleteStageAsync(run.RunId, stage, output?.Invoke(result), cancellationToken).ConfigureAwait(false);
             }
             observer.StageCompleted(stage, clock.Elapsed, summary(result));
         }

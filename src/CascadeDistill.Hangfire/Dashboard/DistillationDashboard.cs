@@ -1,0 +1,52 @@
+using CascadeDistill.Registry;
+using global::Hangfire.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CascadeDistill.Hangfire.Dashboard;
+
+/// <summary>
+/// Adds the product's read-only pages to the Hangfire dashboard — Runs (<see cref="RunsPath"/>), a run's
+/// detail and Models (<see cref="ModelsPath"/>) — with their menu entries. Hangfire's routes and menu are
+/// process-wide, so this registers once however many hosts a process builds. Data comes from the
+/// request's <see cref="IRunStore"/> and <see cref="IModelRegistry"/>.
+/// </summary>
+public static class DistillationDashboard
+{
+    public const string RunsPath = "/runs";
+    public const string ModelsPath = "/models";
+
+    /// <summary>How many recent runs the Runs page lists.</summary>
+    public const int RecentRuns = 100;
+
+    private static readonly Lock s_gate = new();
+    private static bool s_registered;
+
+    public static string RunPath(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return RunsPath + "/" + Uri.EscapeDataString(runId);
+    }
+
+    public static void AddPages()
+    {
+        lock (s_gate)
+        {
+            if (s_registered)
+            {
+                return;
+            }
+            DashboardRoutes.Routes.Add(RunsPath, new PreloadedPageDispatcher<IReadOnlyList<RunRecord>>(
+                (services, _, token) => services.GetRequiredService<IRunStore>().ListRunsAsync(new RunQuery(Limit: RecentRuns), token)!,
+                runs => new RunsPage(runs)));
+            DashboardRoutes.Routes.Add(RunsPath + "/(?<runId>[^/]+)", new PreloadedPageDispatcher<RunRecord>(
+                (services, context, token) => services.GetRequiredService<IRunStore>().GetRunAsync(Uri.UnescapeDataString(context.UriMatch.Groups["runId"].Value), token),
+                run => new RunDetailPage(run)));
+            DashboardRoutes.Routes.Add(ModelsPath, new PreloadedPageDispatcher<IReadOnlyList<ModelVersion>>(
+                (services, _, token) => services.GetRequiredService<IModelRegistry>().ListVersionsAsync(modelName: null, includeNonReady: true, token)!,
+                versions => new ModelsPage(versions)));
+            NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To(RunsPath)) { Active = page.RequestPath.StartsWith(RunsPath, StringComparison.Ordinal) });
+            NavigationMenu.Items.Add(page => new MenuItem("Models", page.Url.To(ModelsPath)) { Active = page.RequestPath.StartsWith(ModelsPath, StringComparison.Ordinal) });
+            s_registered = true;
+        }
+    }
+}

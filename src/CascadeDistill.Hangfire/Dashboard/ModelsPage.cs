@@ -1,0 +1,64 @@
+using System.Globalization;
+using CascadeDistill.Registry;
+
+namespace CascadeDistill.Hangfire.Dashboard;
+
+/// <summary>
+/// The "Models" page: every version of every model, newest first, with its status, the student's metrics
+/// and each metric's change from the model's previous version that has metrics, and the export parity.
+/// </summary>
+public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : DistillationPage("Models")
+{
+    protected override void Body()
+    {
+        if (versions.Count == 0)
+        {
+            Markup("<div class=\"alert alert-info\">No model versions yet.</div>");
+            return;
+        }
+        Markup("<div class=\"table-responsive\"><table class=\"table table-striped cd models\"><thead><tr>"
+            + "<th>Model</th><th>Version</th><th>Status</th><th>Pipeline</th><th>Run</th><th>Created</th>"
+            + "<th>Student metrics (Δ vs previous version)</th><th>Parity</th></tr></thead><tbody>");
+        foreach (IGrouping<string, ModelVersion> model in versions.GroupBy(v => v.ModelName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            ModelVersion[] ordered = model.OrderBy(v => v.Version).ToArray();
+            for (int i = ordered.Length - 1; i >= 0; i--)
+            {
+                ModelVersion? previous = ordered.Take(i).LastOrDefault(v => v.MetricsJson is not null);
+                Row(ordered[i], previous);
+            }
+        }
+        Markup("</tbody></table></div>");
+    }
+
+    private void Row(ModelVersion version, ModelVersion? previous)
+    {
+        Markup("<tr>");
+        Cell(version.ModelName);
+        Cell("v" + version.Version.ToString(CultureInfo.InvariantCulture));
+        Markup("<td>");
+        StatusLabel(version.Status.ToString());
+        if (version.FailureReason is not null)
+        {
+            Markup("<br/><small>");
+            Text(version.FailureReason);
+            Markup("</small>");
+        }
+        Markup("</td>");
+        Cell(version.Pipeline);
+        Markup("<td>");
+        RunLink(version.RunId, version.RunId.Length > 8 ? version.RunId[..8] : version.RunId);
+        Markup("</td>");
+        Cell(DashboardFormat.Time(version.CreatedAt));
+        Markup("<td class=\"metrics\">");
+        Dictionary<string, double> before = DashboardFormat.KeyMetrics(previous?.MetricsJson).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        Lines(DashboardFormat.KeyMetrics(version.MetricsJson).Select(m =>
+            m.Key + " " + DashboardFormat.Number(m.Value)
+            + (before.TryGetValue(m.Key, out double old)
+                ? $" ({DashboardFormat.Delta(m.Value - old)} vs v{previous!.Version.ToString(CultureInfo.InvariantCulture)})"
+                : "")));
+        Markup("</td><td>");
+        Lines(DashboardFormat.ParitySummary(version.ParityJson));
+        Markup("</td></tr>");
+    }
+}

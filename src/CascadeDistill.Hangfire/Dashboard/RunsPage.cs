@@ -1,0 +1,47 @@
+using CascadeDistill.Registry;
+
+namespace CascadeDistill.Hangfire.Dashboard;
+
+/// <summary>The "Runs" page: recent runs with their stages, row accounting and the student's metrics.</summary>
+public sealed class RunsPage(IReadOnlyList<RunRecord> runs) : DistillationPage("Runs")
+{
+    protected override void Body()
+    {
+        if (runs.Count == 0)
+        {
+            Markup("<div class=\"alert alert-info\">No runs yet.</div>");
+            return;
+        }
+        Markup("<div class=\"table-responsive\"><table class=\"table table-striped cd runs\"><thead><tr>"
+            + "<th>Run</th><th>Pipeline</th><th>Partition</th><th>Status</th><th>Attempt</th><th>Started / finished</th>"
+            + "<th>Stages</th><th>Row accounting</th><th>Student metrics</th></tr></thead><tbody>");
+        foreach (RunRecord run in runs)
+        {
+            Markup("<tr><td>");
+            RunLink(run.RunId, run.RunId.Length > 8 ? run.RunId[..8] : run.RunId);
+            Markup("</td>");
+            Cell(run.Pipeline);
+            Cell(DashboardFormat.Day(run.Partition));
+            Markup("<td>");
+            StatusLabel(run.Status.ToString());
+            if (run.FailureReason is not null)
+            {
+                Markup("<br/><small>");
+                Text(run.FailureReason);
+                Markup("</small>");
+            }
+            Markup("</td>");
+            Cell(run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Markup("<td>");
+            Lines([DashboardFormat.Time(run.StartedAt), DashboardFormat.Time(run.FinishedAt)]);
+            Markup("</td><td class=\"stages\">");
+            Lines(run.Stages.Select(s => $"{s.Stage} {s.Status} {DashboardFormat.Seconds(s.Seconds)}"));
+            Markup("</td><td>");
+            Lines(DashboardFormat.AccountingSummary(run.RowAccountingJson));
+            Markup("</td><td>");
+            Lines(DashboardFormat.KeyMetrics(run.MetricsJson).Select(m => m.Key + " " + DashboardFormat.Number(m.Value)));
+            Markup("</td></tr>");
+        }
+        Markup("</tbody></table></div>");
+    }
+}
