@@ -33,8 +33,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             throw new ArgumentException("A dataset needs at least one day of logs.", nameof(days));
         }
         ArgumentNullException.ThrowIfNull(catalogue);
-        var recipe = new PointwiseRecipe(pipeline.Dataset);
-        CatalogueNegativeSampler? sampler = pipeline.Dataset.CatalogueNegatives > 0
+        bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name;
+        ListwiseRecipe? listRecipe = listwise ? new ListwiseRecipe(pipeline.Dataset) : null;
+        PointwiseRecipe? pointRecipe = listwise ? null : new PointwiseRecipe(pipeline.Dataset);
+        CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
             : null;
         var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: false);
@@ -65,7 +67,14 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long usedBefore = accounting.RowsUsed;
-                    recipe.Apply(block, builder, accounting, sampler);
+                    if (listRecipe is not null)
+                    {
+                        listRecipe.Apply(block, builder, accounting);
+                    }
+                    else
+                    {
+                        pointRecipe!.Apply(block, builder, accounting, sampler);
+                    }
                     if (accounting.RowsUsed > usedBefore)
                     {
                         Observe(block, numerics, statistics, listed);

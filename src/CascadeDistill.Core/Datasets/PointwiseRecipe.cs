@@ -43,18 +43,7 @@ public sealed class PointwiseRecipe
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
             return;
         }
-        float[] fused = TeacherFusion.Fuse(block, _definition.Fusion);
-        for (int row = 0; row < block.Count; row++)
-        {
-            int position = block.Positions[row];
-            bool positive = position != LogContract.PositionCut && position <= _definition.TopK;
-            float label = positive ? 1f : 0f;
-            float weight = positive ? (float)_definition.PositionWeight.Weight(position) : 1f;
-            float soft = _definition.SoftLabel is { } softLabel
-                ? (float)(1.0 / (1.0 + Math.Exp(-fused[row] / softLabel.Temperature)))
-                : float.NaN;
-            into.Add(block, row, label, weight, soft, fused[row]);
-        }
+        CandidateRows.Add(block, _definition, into);
         accounting.RequestUsed(block.Count);
         sampler?.AddNegatives(block, into);
     }

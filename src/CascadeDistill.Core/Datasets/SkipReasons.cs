@@ -8,4 +8,7 @@ public static class SkipReasons
 
     /// <summary>The request has a single candidate: nothing to rank.</summary>
     public const string SingleCandidate = "single_candidate";
+
+    /// <summary>The listwise recipe: the request has fewer candidates than <c>dataset.listwise.min_list_length</c>.</summary>
+    public const string ListTooShort = "list_too_short";
 }

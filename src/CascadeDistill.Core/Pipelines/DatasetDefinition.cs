@@ -1,7 +1,7 @@
 namespace CascadeDistill.Pipelines;
 
 /// <summary>How distillation examples are built from logged requests.</summary>
-/// <param name="Recipe">Dataset recipe; <c>pointwise</c> in this version.</param>
+/// <param name="Recipe">Dataset recipe: <c>pointwise</c> or <c>listwise</c>.</param>
 /// <param name="TopK">The teacher's top K of each ranked list are positives, every other candidate a negative.</param>
 /// <param name="PositionWeight">Loss weight of a positive as a function of its position; negatives weigh 1.</param>
 /// <param name="Fusion">Objective → weight: the fused teacher logit is the weighted sum of the objectives' logits.</param>
@@ -11,10 +11,12 @@ namespace CascadeDistill.Pipelines;
 /// soft label 0, weight 1, position -1), sampled uniformly with <c>training.seed</c>. Logs only hold
 /// items that reached the fine ranker; a recall student must also learn to push down the rest.
 /// </param>
+/// <param name="Listwise">The <c>listwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
     PositionWeightDefinition PositionWeight,
     IReadOnlyDictionary<string, double> Fusion,
     SoftLabelDefinition? SoftLabel,
-    int CatalogueNegatives = 0);
+    int CatalogueNegatives = 0,
+    ListwiseDefinition? Listwise = null);

@@ -112,6 +112,17 @@ public static class PipelineConfigHash
             json.WriteEndObject();
         }
         json.WriteNumber("catalogue_negatives", dataset.CatalogueNegatives);
+        if (dataset.Listwise is null)
+        {
+            json.WriteNull("listwise");
+        }
+        else
+        {
+            json.WriteStartObject("listwise");
+            json.WriteNumber("temperature", dataset.Listwise.Temperature);
+            json.WriteNumber("min_list_length", dataset.Listwise.MinListLength);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

@@ -23,6 +23,9 @@ public static class PipelineDefaults
     /// <summary><c>dataset.recipe</c>.</summary>
     public const string Recipe = "pointwise";
 
+    /// <summary><c>dataset.listwise.min_list_length</c>: a list needs two items to rank.</summary>
+    public const int MinListLength = 2;
+
     /// <summary><c>dataset.catalogue_negatives</c>: none unless asked for.</summary>
     public const int CatalogueNegatives = 0;
 

@@ -3,6 +3,8 @@ namespace CascadeDistill.Pipelines;
 /// <summary>Rules of the <c>dataset</c>, <c>student</c>, <c>training</c> and <c>evaluation</c> sections.</summary>
 public static partial class PipelineDefinitionValidator
 {
+    private const string ListwiseRecipeName = "listwise";
+
     private static void ValidateDataset(PipelineFindings findings, DatasetDefinition dataset, LogWindowDefinition logs)
     {
         findings.OneOf("dataset.recipe", dataset.Recipe, PipelineVocabulary.Recipes);
@@ -43,6 +45,31 @@ public static partial class PipelineDefinitionValidator
         {
             findings.Positive("dataset.soft_label.temperature", softLabel.Temperature);
         }
+        ValidateListwise(findings, dataset);
+    }
+
+    private static void ValidateListwise(PipelineFindings findings, DatasetDefinition dataset)
+    {
+        bool listwise = dataset.Recipe == ListwiseRecipeName;
+        if (listwise && dataset.Listwise is null)
+        {
+            findings.Report("dataset.listwise", "is required when dataset.recipe is listwise (it needs at least temperature)", "dataset.recipe");
+        }
+        else if (!listwise && dataset.Listwise is not null && !findings.IsUnreliable("dataset.recipe"))
+        {
+            findings.Report("dataset.listwise", $"applies to the listwise recipe only (dataset.recipe is {dataset.Recipe}): remove the section or set the recipe to listwise", "dataset.recipe");
+        }
+        if (dataset.Listwise is ListwiseDefinition settings)
+        {
+            findings.Positive("dataset.listwise.temperature", settings.Temperature);
+            findings.InRange("dataset.listwise.min_list_length", settings.MinListLength, PipelineDefaults.MinListLength, PipelineLimits.MaxMinListLength);
+        }
+        if (listwise && dataset.CatalogueNegatives != 0)
+        {
+            findings.Report("dataset.catalogue_negatives",
+                $"must be 0 with the listwise recipe (got {PipelineFindings.Text(dataset.CatalogueNegatives)}): lists are the logged candidates of a request, sampled catalogue items are not part of them",
+                "dataset.recipe");
+        }
     }
 
     private static void ValidateStudent(PipelineFindings findings, StudentDefinition student)
@@ -75,6 +102,12 @@ public static partial class PipelineDefinitionValidator
             findings.Report("training.soft_label_weight",
                 $"is {PipelineFindings.Text(training.SoftLabelWeight)} but the dataset has no soft labels: add dataset.soft_label or set this to 0",
                 "dataset.soft_label");
+        }
+        if (dataset.Recipe == ListwiseRecipeName && training.SoftLabelWeight > 0)
+        {
+            findings.Report("training.soft_label_weight",
+                $"must be 0 with the listwise recipe, which trains ListNet only (got {PipelineFindings.Text(training.SoftLabelWeight)})",
+                "dataset.recipe");
         }
         findings.InRange("training.seed", training.Seed, 0, int.MaxValue);
         findings.InRange("training.threads", training.Threads, 0, PipelineLimits.MaxThreads);

@@ -26,6 +26,9 @@ public static class PipelineLimits
 
     public const int MaxCatalogueNegatives = 10_000;
 
+    /// <summary>Largest <c>dataset.listwise.min_list_length</c>.</summary>
+    public const int MaxMinListLength = 10_000;
+
     public const int MaxHiddenLayers = 16;
 
     public const int MaxHiddenWidth = 16_384;

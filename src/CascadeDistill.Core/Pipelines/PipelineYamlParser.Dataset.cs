@@ -5,9 +5,10 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
+    private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length"];
 
     private DatasetDefinition ParseDataset(YamlMappingReader root)
     {
@@ -21,7 +22,8 @@ internal sealed partial class PipelineYamlParser
             ParsePositionWeight(dataset),
             ParseFusion(dataset),
             ParseSoftLabel(dataset),
-            dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives));
+            dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives),
+            ParseListwise(dataset));
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)
@@ -69,5 +71,13 @@ internal sealed partial class PipelineYamlParser
     {
         YamlMappingReader? softLabel = dataset.Mapping("soft_label", s_softLabelKeys, required: false);
         return softLabel is null ? null : new SoftLabelDefinition(softLabel.Double("temperature"));
+    }
+
+    private static ListwiseDefinition? ParseListwise(YamlMappingReader dataset)
+    {
+        YamlMappingReader? listwise = dataset.Mapping("listwise", s_listwiseKeys, required: false);
+        return listwise is null
+            ? null
+            : new ListwiseDefinition(listwise.Double("temperature"), listwise.Int("min_list_length", PipelineDefaults.MinListLength));
     }
 }

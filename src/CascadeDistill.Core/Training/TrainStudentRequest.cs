@@ -6,10 +6,14 @@ using CascadeDistill.Students;
 namespace CascadeDistill.Training;
 
 /// <summary>Everything a trainer needs; <see cref="ReadEpoch"/> streams the training examples once per call.</summary>
+/// <param name="Objective">The loss; <see cref="TrainingObjective.ListNet"/> needs each request's rows contiguous in the stream.</param>
+/// <param name="ListNetTemperature">With ListNet, T &gt; 0 of the teacher distribution <c>softmax(teacher / T)</c>.</param>
 public sealed record TrainStudentRequest(
     StudentDefinition Student,
     TrainingDefinition Training,
     IReadOnlyList<FeatureDefinition> Features,
     IReadOnlyDictionary<string, NumericStatistics> NumericStatistics,
     long ExamplesPerEpoch,
-    Func<int, CancellationToken, IEnumerable<DatasetChunk>> ReadEpoch);
+    Func<int, CancellationToken, IEnumerable<DatasetChunk>> ReadEpoch,
+    TrainingObjective Objective = TrainingObjective.WeightedBce,
+    double ListNetTemperature = 1.0);

@@ -11,9 +11,10 @@ namespace CascadeDistill.Torch.Training;
 /// <summary>
 /// The epochs of one training run: stream each epoch's chunks, shuffle rows within a chunk
 /// (seeded per epoch), cut minibatches, one dispose scope and one Adam step per batch.
-/// Epochs and batches are numbered from 1.
+/// Epochs and batches are numbered from 1. With <see cref="TrainingObjective.ListNet"/> the
+/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs).
 /// </summary>
-internal sealed class StudentTrainingLoop
+internal sealed partial class StudentTrainingLoop
 {
     /// <summary>Batches between two progress reports.</summary>
     public const int ReportEveryBatches = 20;
@@ -44,7 +45,9 @@ internal sealed class StudentTrainingLoop
         _model.train();
         for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
         {
-            curve.Add(RunEpoch(epoch, optimizer, cancellationToken));
+            curve.Add(_request.Objective == TrainingObjective.ListNet
+                ? RunListEpoch(epoch, optimizer, cancellationToken)
+                : RunEpoch(epoch, optimizer, cancellationToken));
         }
         _model.eval();
         return curve;

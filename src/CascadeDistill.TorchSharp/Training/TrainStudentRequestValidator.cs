@@ -49,6 +49,14 @@ internal static class TrainStudentRequestValidator
         {
             problems.Add($"training.soft_label_weight: must be in [0, 1] (got {request.Training.SoftLabelWeight})");
         }
+        if (!Enum.IsDefined(request.Objective))
+        {
+            problems.Add($"objective: unknown value {request.Objective}");
+        }
+        if (request.Objective == TrainingObjective.ListNet && !(request.ListNetTemperature > 0 && double.IsFinite(request.ListNetTemperature)))
+        {
+            problems.Add($"dataset.listwise.temperature: must be positive (got {request.ListNetTemperature})");
+        }
         if (request.Training.Threads < 0)
         {
             problems.Add($"training.threads: must not be negative (got {request.Training.Threads})");

@@ -147,6 +147,23 @@ public sealed class PipelineConfigHashTests
     }
 
     [Fact]
+    public void CanonicalJson_Listwise_WritesEveryParameterAndTemperatureChangesHash()
+    {
+        string yaml = PipelineYaml.Full.Edit("recipe: pointwise", "recipe: listwise").Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.5")
+            .Edit("soft_label_weight: 0.3", "soft_label_weight: 0");
+        PipelineDefinition definition = PipelineDefinitionLoader.Parse(yaml, "test.yaml");
+        PipelineDefinition warmer = definition with { Dataset = definition.Dataset with { Listwise = new ListwiseDefinition(2.0) } };
+
+        string json = PipelineConfigHash.CanonicalJson(definition);
+
+        Assert.Contains("\"catalogue_negatives\":0,\"listwise\":{\"temperature\":1.5,\"min_list_length\":2}}", json, StringComparison.Ordinal);
+        Assert.Equal(["temperature", "min_list_length"],
+            typeof(ListwiseDefinition).GetConstructors().Single(c => c.GetParameters()[0].ParameterType != typeof(ListwiseDefinition))
+                .GetParameters().Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!)));
+        Assert.NotEqual(PipelineConfigHash.Compute(definition), PipelineConfigHash.Compute(warmer));
+    }
+
+    [Fact]
     public void CanonicalJson_Fusion_IsSortedByObjective()
     {
         string json = PipelineConfigHash.CanonicalJson(PipelineDefinitionLoader.Parse(PipelineYaml.Full.Edit("    click: 1.0\n    finish: 0.5", "    finish: 0.5\n    click: 1.0"), "test.yaml"));

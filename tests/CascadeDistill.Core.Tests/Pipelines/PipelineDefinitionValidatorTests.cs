@@ -24,7 +24,13 @@ public sealed class PipelineDefinitionValidatorTests
     [InlineData("objectives: [click]", "objectives: [click, click]", "logs.objectives[1]", "duplicate objective 'click' (first at logs.objectives[0])")]
     [InlineData("top_k: 5", "top_k: 0", "dataset.top_k", "must be between 1 and 10000 (got 0)")]
     [InlineData("top_k: 5", "top_k: 5\n  catalogue_negatives: -1", "dataset.catalogue_negatives", "must be between 0 and 10000 (got -1)")]
-    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise", "dataset.recipe", "allowed: pointwise")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: pairwise", "dataset.recipe", "allowed: pointwise, listwise")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise", "dataset.listwise", "is required when dataset.recipe is listwise")]
+    [InlineData("top_k: 5", "top_k: 5\n  listwise:\n    temperature: 1.0", "dataset.listwise", "applies to the listwise recipe only")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 0", "dataset.listwise.temperature", "greater than 0 (got 0)")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 1.0\n    min_list_length: 1", "dataset.listwise.min_list_length", "must be between 2 and 10000 (got 1)")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 1.0\n  catalogue_negatives: 3", "dataset.catalogue_negatives", "must be 0 with the listwise recipe (got 3)")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 1.0\n    length: 3", "dataset.listwise.length", "")]
     [InlineData("    click: 1.0", "    click: 0", "dataset.fusion.click", "must be a finite number greater than 0 (got 0)")]
     [InlineData("    click: 1.0", "    click: 1.0\n    finish: 1.0", "dataset.fusion.finish", "objective 'finish' is not among logs.objectives (click)")]
     [InlineData("  fusion:\n    click: 1.0", "  fusion: {}", "dataset.fusion", "must give a weight to at least one objective")]
@@ -61,6 +67,30 @@ public sealed class PipelineDefinitionValidatorTests
         PipelineDefinitionError error = PipelineYaml.SingleError(PipelineYaml.Minimal.Edit(find, replacement), path);
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ListwiseWithSoftLabelWeight_ReportsListNetOnly()
+    {
+        string yaml = PipelineYaml.Minimal
+            .Edit("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 1.0\n  soft_label:\n    temperature: 2")
+            .Edit("learning_rate: 0.01", "learning_rate: 0.01\n  soft_label_weight: 0.3");
+
+        PipelineDefinitionError error = PipelineYaml.SingleError(yaml, "training.soft_label_weight");
+
+        Assert.Contains("must be 0 with the listwise recipe, which trains ListNet only (got 0.3)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ValidListwise_HasNoErrorsAndKeepsSettings()
+    {
+        string yaml = PipelineYaml.Minimal.Edit("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 0.5\n    min_list_length: 4");
+
+        PipelineDefinition definition = PipelineDefinitionLoader.Parse(yaml, "minimal.yaml");
+
+        Assert.Empty(PipelineDefinitionValidator.Validate(definition));
+        Assert.Equal(new ListwiseDefinition(0.5, 4), definition.Dataset.Listwise);
+        Assert.Equal(PipelineDefaults.MinListLength, PipelineDefinitionLoader.Parse(yaml.Replace("\n    min_list_length: 4", "", StringComparison.Ordinal), "minimal.yaml").Dataset.Listwise!.MinListLength);
     }
 
     [Fact]

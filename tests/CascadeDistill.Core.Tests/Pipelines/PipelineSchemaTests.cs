@@ -13,15 +13,18 @@ public sealed class PipelineSchemaTests
     [InlineData("dataset", "dataset")]
     [InlineData("dataset.position_weight", "$defs.positionWeight")]
     [InlineData("dataset.soft_label", "dataset.soft_label")]
+    [InlineData("dataset.listwise", "dataset.listwise")]
     [InlineData("student", "student")]
     [InlineData("training", "training")]
     [InlineData("evaluation", "evaluation")]
     [InlineData("publish", "publish")]
     public void SchemaProperties_Section_MatchKeysOfFullDefinition(string yamlPath, string schemaPath)
     {
-        // Full gives every key; lambda only exists for the exponential function.
+        // Full gives every key; lambda only exists for the exponential function, listwise for the listwise recipe.
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
-        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Order(StringComparer.Ordinal).ToArray();
+        string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
+        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath))
+            .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
 
@@ -43,7 +46,11 @@ public sealed class PipelineSchemaTests
         YamlNode node = stream.Documents[0].RootNode;
         foreach (string segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
-            node = ((YamlMappingNode)node).Children[new YamlScalarNode(segment)];
+            if (!((YamlMappingNode)node).Children.TryGetValue(new YamlScalarNode(segment), out YamlNode? child))
+            {
+                return [];
+            }
+            node = child;
         }
         IEnumerable<YamlMappingNode> mappings = node is YamlSequenceNode sequence
             ? sequence.Children.Cast<YamlMappingNode>()

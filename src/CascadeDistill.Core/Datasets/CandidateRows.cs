@@ -1,0 +1,29 @@
+using CascadeDistill.Logs;
+using CascadeDistill.Pipelines;
+
+namespace CascadeDistill.Datasets;
+
+/// <summary>
+/// One example per candidate of a request, in log order (so a request's rows stay contiguous):
+/// positions 1..TopK are positives (label 1, weight <c>w(pos)</c>), every other candidate a
+/// negative (label 0, weight 1); the fused teacher logit, and <c>sigmoid(fused / T)</c> with a soft label.
+/// Shared by the pointwise and listwise recipes.
+/// </summary>
+internal static class CandidateRows
+{
+    public static void Add(RequestBlock block, DatasetDefinition definition, DatasetChunkBuilder into)
+    {
+        float[] fused = TeacherFusion.Fuse(block, definition.Fusion);
+        for (int row = 0; row < block.Count; row++)
+        {
+            int position = block.Positions[row];
+            bool positive = position != LogContract.PositionCut && position <= definition.TopK;
+            float label = positive ? 1f : 0f;
+            float weight = positive ? (float)definition.PositionWeight.Weight(position) : 1f;
+            float soft = definition.SoftLabel is { } softLabel
+                ? (float)(1.0 / (1.0 + Math.Exp(-fused[row] / softLabel.Temperature)))
+                : float.NaN;
+            into.Add(block, row, label, weight, soft, fused[row]);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace CascadeDistill.Training;
+
+/// <summary>What a trainer optimises, decided by the dataset recipe.</summary>
+public enum TrainingObjective
+{
+    /// <summary>Rows in any order; weighted BCE on hard labels, mixed with soft labels (the pointwise recipe).</summary>
+    WeightedBce = 0,
+
+    /// <summary>Batches of whole requests; ListNet against <c>softmax(teacher / T)</c> per request (the listwise recipe).</summary>
+    ListNet = 1,
+}
