@@ -7,11 +7,7 @@ namespace CascadeDistill.Core.Tests.Datasets;
 
 public sealed class ListwiseRecipeTests
 {
-    private static readonly FeatureDefinition[] s_features =
-    [
-        new("user_id", FeatureSide.User, FeatureKind.Categorical, "user_id", 16, 4, 0),
-        new("item_id", FeatureSide.Item, FeatureKind.Categorical, "item_id", 16, 4, 0),
-    ];
+    private static readonly FeatureDefinition[] s_features = RecipeRequests.Features;
 
     [Fact]
     public void Apply_SeveralRequests_EachRequestContiguousInLogOrderWithFusedLogitsAndPositionWeights()
@@ -82,23 +78,6 @@ public sealed class ListwiseRecipeTests
             new Dictionary<string, double> { ["click"] = 1.0, ["finish"] = 0.5 }, SoftLabel: null, CatalogueNegatives: 0,
             Listwise: new ListwiseDefinition(1.0, minListLength));
 
-    private static RequestBlock Block(string requestId, int[] positions, float[] click, float[] finish)
-    {
-        int n = positions.Length;
-        long[] items = Enumerable.Range(0, n).Select(i => 100L + i).ToArray();
-        return new RequestBlock
-        {
-            RequestId = requestId,
-            EventTime = DateTimeOffset.UnixEpoch,
-            UserId = 7,
-            ItemIds = items,
-            Positions = positions,
-            TeacherLogits = new Dictionary<string, float[]> { ["click"] = click, ["finish"] = finish },
-            Features = new FeatureBatch(n, new Dictionary<string, FeatureColumn>
-            {
-                ["user_id"] = new CategoricalColumn(Enumerable.Repeat(7L, n).ToArray()),
-                ["item_id"] = new CategoricalColumn(items),
-            }),
-        };
-    }
+    private static RequestBlock Block(string requestId, int[] positions, float[] click, float[] finish) =>
+        RecipeRequests.Block(requestId, positions, click, finish);
 }

@@ -7,11 +7,7 @@ namespace CascadeDistill.Core.Tests.Datasets;
 
 public sealed class PointwiseRecipeTests
 {
-    private static readonly FeatureDefinition[] s_features =
-    [
-        new("user_id", FeatureSide.User, FeatureKind.Categorical, "user_id", 16, 4, 0),
-        new("item_id", FeatureSide.Item, FeatureKind.Categorical, "item_id", 16, 4, 0),
-    ];
+    private static readonly FeatureDefinition[] s_features = RecipeRequests.Features;
 
     [Fact]
     public void Apply_InverseWeights_TopKArePositivesWithOnePlusAOverPosition()
@@ -108,23 +104,6 @@ public sealed class PointwiseRecipeTests
     private static DatasetDefinition Definition(int topK, PositionWeightDefinition weight) =>
         new(PointwiseRecipe.Name, topK, weight, new Dictionary<string, double> { ["click"] = 1.0 }, SoftLabel: null);
 
-    private static RequestBlock Block(int[] positions, float[] click, float[] finish)
-    {
-        int n = positions.Length;
-        long[] items = Enumerable.Range(0, n).Select(i => 100L + i).ToArray();
-        return new RequestBlock
-        {
-            RequestId = "r1",
-            EventTime = DateTimeOffset.UnixEpoch,
-            UserId = 7,
-            ItemIds = items,
-            Positions = positions,
-            TeacherLogits = new Dictionary<string, float[]> { ["click"] = click, ["finish"] = finish },
-            Features = new FeatureBatch(n, new Dictionary<string, FeatureColumn>
-            {
-                ["user_id"] = new CategoricalColumn(Enumerable.Repeat(7L, n).ToArray()),
-                ["item_id"] = new CategoricalColumn(items),
-            }),
-        };
-    }
+    private static RequestBlock Block(int[] positions, float[] click, float[] finish) =>
+        RecipeRequests.Block("r1", positions, click, finish);
 }
