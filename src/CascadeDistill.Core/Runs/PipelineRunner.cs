@@ -23,6 +23,13 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     /// <summary>The failure reason of a run stopped by cancellation (shutdown, job deleted); such a run is resumed at the next start.</summary>
     public const string CancelledReason = "cancelled";
 
+    /// <summary>
+    /// Stop once this stage is done (only <see cref="RunStage.BuildDataset"/> is supported): the run stays Running with its
+    /// lease released and <see cref="TryRunAsync"/> returns <see cref="PipelineRunOutcome.Stopped"/>; the next claim resumes it
+    /// from the stage checkpoint. Null (default): run to the end.
+    /// </summary>
+    public RunStage? StopAfter { get; init; }
+
     private readonly Dictionary<string, double> _timings = new(StringComparer.Ordinal);
     private readonly RunLease _lease = lease ?? RunLease.ForThisProcess(RunLease.DefaultDuration);
 
@@ -30,7 +37,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     public async Task<PipelineRunResult> RunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
     {
         PipelineRunOutcome outcome = await TryRunAsync(pipeline, partition, cancellationToken).ConfigureAwait(false);
-        return outcome.Result ?? throw new RunAlreadyRunningException(outcome.AlreadyRunning!);
+        return outcome.Result
+            ?? (outcome.AlreadyRunning is { } other
+                ? throw new RunAlreadyRunningException(other)
+                : throw new InvalidOperationException($"Run {outcome.StoppedRunId} stopped after {outcome.StoppedAfter} as asked; it has no result yet."));
     }
 
     /// <summary>
@@ -40,6 +50,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     public async Task<PipelineRunOutcome> TryRunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        if (StopAfter is { } stop && stop != RunStage.BuildDataset)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StopAfter), stop, "A run can only be stopped after BuildDataset.");
+        }
         IReadOnlyList<DateOnly> available = services.Logs.ListDays();
         if (available.Count == 0)
         {
@@ -78,7 +92,12 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         await using var keeper = new RunLeaseKeeper(services.Runs, run.RunId, _lease, services.Time, observer.Warning, cancellationToken);
         try
         {
-            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
+            PipelineRunResult? result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
+            if (result is null)
+            {
+                await services.Runs.ReleaseLeaseAsync(run.RunId, _lease.Owner, CancellationToken.None).ConfigureAwait(false);
+                return PipelineRunOutcome.Stopped(run.RunId, StopAfter!.Value);
+            }
             await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
             return PipelineRunOutcome.Finished(result);
         }
@@ -124,7 +143,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         }
     }
 
-    private async Task<PipelineRunResult> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
+    private async Task<PipelineRunResult?> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
     {
         string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
         await LoadCheckpointsAsync(run, cancellationToken).ConfigureAwait(false);
@@ -146,6 +165,11 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped, {d.Examples:N0} examples ({d.Manifest.SampledNegatives:N0} sampled catalogue negatives)",
             cancellationToken).ConfigureAwait(false);
         await services.Runs.SaveRowAccountingAsync(run.RunId, JsonSerializer.Serialize(dataset.Manifest.Accounting, s_json), cancellationToken).ConfigureAwait(false);
+        if (StopAfter == RunStage.BuildDataset)
+        {
+            observer.Warning($"Run {run.RunId}: stopping after {RunStage.BuildDataset} as asked; the next attempt resumes from its checkpoint.");
+            return null;
+        }
         using ITrainedStudent student = await StageAsync(
             run,
             RunStage.TrainStudent,
