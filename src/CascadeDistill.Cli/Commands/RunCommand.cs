@@ -7,11 +7,16 @@ using CascadeDistill.Runs;
 
 namespace CascadeDistill.Cli.Commands;
 
-/// <summary><c>cascade-distill run --pipeline NAME [--partition yyyy-MM-dd]</c>: one pipeline run, in process.</summary>
+/// <summary>
+/// <c>cascade-distill run --pipeline NAME [--partition yyyy-MM-dd]</c>: one pipeline run, in process; with
+/// <c>--server URL [--wait]</c> handed to a running <c>serve</c> instead (<see cref="RemoteRun"/>).
+/// </summary>
 public static class RunCommand
 {
     private static readonly Option<string> s_pipeline = new("--pipeline") { Description = "Pipeline name (a file NAME.yaml in the pipelines folder)", Required = true };
     private static readonly Option<string?> s_partition = new("--partition") { Description = "Last day of the window (yyyy-MM-dd); default: the newest log partition" };
+    private static readonly Option<string?> s_server = new("--server") { Description = "Hand the run to a running 'cascade-distill serve' at this URL (e.g. http://127.0.0.1:5080) instead of running it here" };
+    private static readonly Option<bool> s_wait = new("--wait") { Description = "With --server: wait until the run has finished and exit 0 only if it succeeded" };
 
     public static Command Create()
     {
@@ -19,12 +24,16 @@ public static class RunCommand
         Option<DirectoryInfo?> pipelines = CommonOptions.Pipelines();
         var command = new Command("run", "Run one distillation pipeline: build the dataset, train, evaluate, export ONNX, publish a version")
         {
-            workDir, pipelines, s_pipeline, s_partition,
+            workDir, pipelines, s_pipeline, s_partition, s_server, s_wait,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
-            PipelineDefinition pipeline = LoadPipeline(CommonOptions.ResolvePipelines(parse.GetValue(pipelines)), parse.GetValue(s_pipeline)!);
             DateOnly? partition = ParsePartition(parse.GetValue(s_partition));
+            if (parse.GetValue(s_server) is { } server)
+            {
+                return await RemoteRun.ExecuteAsync(ParseServer(server), parse.GetValue(s_pipeline)!, partition, parse.GetValue(s_wait), Console.Out, cancellationToken).ConfigureAwait(false);
+            }
+            PipelineDefinition pipeline = LoadPipeline(CommonOptions.ResolvePipelines(parse.GetValue(pipelines)), parse.GetValue(s_pipeline)!);
             PipelineRunResult result = await ExecuteAsync(parse.GetValue(workDir)!, pipeline, partition, TerminalRunObserver.ForConsole(), cancellationToken).ConfigureAwait(false);
             ResultPrinter.Print(Console.Out, result);
             return 0;
@@ -47,6 +56,11 @@ public static class RunCommand
         }
         return new PipelineCatalogue(folder.FullName).Load(name);
     }
+
+    private static Uri ParseServer(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new UsageException($"--server must be an http(s) URL such as http://127.0.0.1:5080 (got '{text}').");
 
     private static DateOnly? ParsePartition(string? text)
     {

@@ -36,6 +36,7 @@ public sealed class CliServices
         TimeProvider time = TimeProvider.System;
         SqliteRegistryDatabase database = SqliteRegistryDatabase.OpenAsync(layout.Database, CancellationToken.None).GetAwaiter().GetResult();
         var artifacts = new ArtifactLayout(layout.Root);
+        var runs = new SqliteRunStore(database, time);
         var services = new PipelineRunnerServices(
             layout,
             artifacts,
@@ -46,9 +47,11 @@ public sealed class CliServices
             new OnnxExporter(),
             new OnnxRuntimeVerifier(),
             new ArrowEmbeddingExporter(),
-            new SqliteRunStore(database, time),
+            runs,
             new SqliteModelRegistry(database, artifacts, time),
-            time);
+            time,
+            Checkpoints: runs,
+            Progress: runs);
         return new CliServices(layout, services);
     }
 }

@@ -18,7 +18,8 @@ namespace CascadeDistill.Cli.Composition;
 
 /// <summary>
 /// The composition of <c>serve</c>: validated options, the embedded default's adapters (SQLite run table
-/// as the source of truth), the distillation jobs, Hangfire with in-memory storage and its server,
+/// as the source of truth), the distillation jobs, Hangfire with in-memory storage (its servers:
+/// <see cref="DistillationServersServiceCollectionExtensions"/>),
 /// antiforgery for the dashboard, and the health probe.
 /// </summary>
 public static class ServeServiceCollectionExtensions
@@ -35,6 +36,11 @@ public static class ServeServiceCollectionExtensions
             .BindConfiguration(ServeOptions.Section + ":Schedule")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<DistillationQueueOptions>()
+            .BindConfiguration(DistillationQueueOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DistillationQueueOptions>, DistillationQueueOptionsValidator>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
@@ -44,6 +50,8 @@ public static class ServeServiceCollectionExtensions
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Runs);
         services.AddSingleton<IModelRegistry>(sp => sp.GetRequiredService<PipelineRunnerServices>().Registry);
         services.AddSingleton<ILogStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Logs);
+        services.AddSingleton<IRunProgressStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Progress
+            ?? throw new InvalidOperationException("The run store keeps no live progress."));
         services.AddSingleton(sp => new PipelineCatalogue(sp.GetRequiredService<IOptions<ServeOptions>>().Value.PipelinesDirectory));
         services.AddSingleton<IDistillationRunLauncher>(sp => new PipelineRunLauncher(
             sp.GetRequiredService<PipelineCatalogue>(),
@@ -61,14 +69,6 @@ public static class ServeServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions()));
-        services.AddHangfireServer((sp, server) =>
-        {
-            ServeOptions options = sp.GetRequiredService<IOptions<ServeOptions>>().Value;
-            server.WorkerCount = options.WorkerCount;
-            server.ShutdownTimeout = options.HangfireShutdownTimeout;
-            server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-        });
         services.AddHostedService<RecurringJobRegistration>();
         services.AddHostedService<StartupRecoveryService>();
         services.AddAntiforgery();

@@ -34,6 +34,7 @@ public static class ServeHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddCascadeDistillServe();
+        builder.Services.AddDistillationServers(builder.Configuration);
 
         WebApplication app = builder.Build();
         ServeOptions options = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
@@ -45,6 +46,7 @@ public static class ServeHost
             DisplayStorageConnectionString = false,
             DashboardTitle = "CascadeDistill",
         });
+        app.MapRunEndpoints();
         app.MapGet(HealthPath, async (HealthProbe probe, CancellationToken cancellationToken) =>
         {
             HealthReport report = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,41 @@ public sealed partial class PipelineRunner
     private EvaluationOutcome Evaluate(PipelineDefinition pipeline, RunWindow window, Catalogue catalogue, BuildDatasetResult dataset, ITrainedStudent student, CancellationToken cancellationToken)
     {
         EvaluationDefinition definition = pipeline.Evaluation;
+        List<RequestBlock> sample = SampleHoldout(pipeline, window, cancellationToken);
+        observer.StageProgress(RunStage.EvaluateStudent, null, $"encoding {catalogue.Count:N0} catalogue items");
+        float[] catalogueVectors = student.EncodeItems(catalogue.Features);
+        int dim = pipeline.Student.EmbeddingDim;
+        IRankingScorer[] scorers =
+        [
+            new StudentScorer("student", student, pipeline.UserFeatures, catalogueVectors, dim),
+            new PopularityScorer(dataset.ListedCounts, catalogue),
+            new RandomScorer(definition.Seed, catalogue.Count),
+            new TeacherScorer(pipeline.Dataset.Fusion),
+        ];
+        observer.StageProgress(RunStage.EvaluateStudent, null, $"scoring {sample.Count:N0} requests with {scorers.Length} scorers");
+        EvaluationReport report = new StudentEvaluator(definition, catalogue).Evaluate(sample, scorers, cancellationToken);
+        return new EvaluationOutcome(report, sample, catalogueVectors);
+    }
+
+    /// <summary>
+    /// The EvaluateStudent checkpoint: the report is reused; the held-out sample (needed by the export's parity
+    /// check) is drawn again with the same seed, and the catalogue encoded again, without scoring anything.
+    /// </summary>
+    private EvaluationOutcome RestoreEvaluation(PipelineDefinition pipeline, RunWindow window, Catalogue catalogue, ITrainedStudent student, RunCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        EvaluationReport report = ReadPayload<EvaluationReport>(checkpoint);
+        List<RequestBlock> sample = SampleHoldout(pipeline, window, cancellationToken);
+        if (sample.Count != report.Requests)
+        {
+            throw new CheckpointMismatchException($"the held-out sample has {sample.Count} requests, the checkpointed report {report.Requests}.");
+        }
+        return new EvaluationOutcome(report, sample, student.EncodeItems(catalogue.Features));
+    }
+
+    /// <summary>Up to MaxRequests held-out requests by reservoir sampling, seeded.</summary>
+    private List<RequestBlock> SampleHoldout(PipelineDefinition pipeline, RunWindow window, CancellationToken cancellationToken)
+    {
+        EvaluationDefinition definition = pipeline.Evaluation;
         var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, pipeline.Logs.ReadLabels);
         var random = new Random(definition.Seed);
         var sample = new List<RequestBlock>(definition.MaxRequests);
@@ -46,19 +81,6 @@ public sealed partial class PipelineRunner
         {
             throw new InvalidDataException($"The holdout days ({string.Join(", ", window.HoldoutDays)}) hold no requests to evaluate on.");
         }
-
-        observer.StageProgress(RunStage.EvaluateStudent, null, $"encoding {catalogue.Count:N0} catalogue items");
-        float[] catalogueVectors = student.EncodeItems(catalogue.Features);
-        int dim = pipeline.Student.EmbeddingDim;
-        IRankingScorer[] scorers =
-        [
-            new StudentScorer("student", student, pipeline.UserFeatures, catalogueVectors, dim),
-            new PopularityScorer(dataset.ListedCounts, catalogue),
-            new RandomScorer(definition.Seed, catalogue.Count),
-            new TeacherScorer(pipeline.Dataset.Fusion),
-        ];
-        observer.StageProgress(RunStage.EvaluateStudent, null, $"scoring {sample.Count:N0} requests with {scorers.Length} scorers");
-        EvaluationReport report = new StudentEvaluator(definition, catalogue).Evaluate(sample, scorers, cancellationToken);
-        return new EvaluationOutcome(report, sample, catalogueVectors);
+        return sample;
     }
 }

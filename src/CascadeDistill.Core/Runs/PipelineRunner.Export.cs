@@ -36,9 +36,18 @@ public sealed partial class PipelineRunner
         Catalogue catalogue, EvaluationOutcome evaluation, CancellationToken cancellationToken)
     {
         string metricsJson = JsonSerializer.Serialize(evaluation.Report.Metrics, s_json);
-        VersionClaim claim = await services.Registry.CreatePendingVersionAsync(
-            new CreateVersionRequest(pipeline.Publish.ModelName, run.RunId, pipeline.Name, configHash, dataset.Digest, metricsJson),
-            cancellationToken).ConfigureAwait(false);
+        var versionRequest = new CreateVersionRequest(pipeline.Publish.ModelName, run.RunId, pipeline.Name, configHash, dataset.Digest, metricsJson);
+        VersionClaim claim = await services.Registry.CreatePendingVersionAsync(versionRequest, cancellationToken).ConfigureAwait(false);
+        if (!claim.Created && claim.Version.Status == ModelVersionStatus.Pending
+            && (claim.Version.DatasetDigest != dataset.Digest || claim.Version.MetricsJson != metricsJson || claim.Version.ConfigHash != configHash))
+        {
+            // An earlier attempt of this run claimed the version with another dataset or other metrics; its lineage is
+            // immutable, so it is failed as superseded and this attempt's files get a version that records their own.
+            string reason = $"superseded: attempt {run.Attempt} of run {run.RunId} produced another dataset (digest {dataset.Digest}) or other metrics";
+            observer.Warning($"{pipeline.Publish.ModelName} v{claim.Version.Version} (Pending) records an earlier attempt's dataset or metrics; marking it Failed ({reason}).");
+            await services.Registry.MarkFailedAsync(pipeline.Publish.ModelName, claim.Version.Version, reason, cancellationToken).ConfigureAwait(false);
+            claim = await services.Registry.CreatePendingVersionAsync(versionRequest, cancellationToken).ConfigureAwait(false);
+        }
         int version = claim.Version.Version;
         string staging = services.Artifacts.CreateStagingDirectory(pipeline.Publish.ModelName);
         try

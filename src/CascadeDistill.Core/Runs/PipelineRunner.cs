@@ -23,6 +23,13 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     /// <summary>The failure reason of a run stopped by cancellation (shutdown, job deleted); such a run is resumed at the next start.</summary>
     public const string CancelledReason = "cancelled";
 
+    /// <summary>
+    /// Stop once this stage is done (only <see cref="RunStage.BuildDataset"/> is supported): the run stays Running with its
+    /// lease released and <see cref="TryRunAsync"/> returns <see cref="PipelineRunOutcome.Stopped"/>; the next claim resumes it
+    /// from the stage checkpoint. Null (default): run to the end.
+    /// </summary>
+    public RunStage? StopAfter { get; init; }
+
     private readonly Dictionary<string, double> _timings = new(StringComparer.Ordinal);
     private readonly RunLease _lease = lease ?? RunLease.ForThisProcess(RunLease.DefaultDuration);
 
@@ -30,7 +37,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     public async Task<PipelineRunResult> RunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
     {
         PipelineRunOutcome outcome = await TryRunAsync(pipeline, partition, cancellationToken).ConfigureAwait(false);
-        return outcome.Result ?? throw new RunAlreadyRunningException(outcome.AlreadyRunning!);
+        return outcome.Result
+            ?? (outcome.AlreadyRunning is { } other
+                ? throw new RunAlreadyRunningException(other)
+                : throw new InvalidOperationException($"Run {outcome.StoppedRunId} stopped after {outcome.StoppedAfter} as asked; it has no result yet."));
     }
 
     /// <summary>
@@ -40,6 +50,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     public async Task<PipelineRunOutcome> TryRunAsync(PipelineDefinition pipeline, DateOnly? partition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        if (StopAfter is { } stop && stop != RunStage.BuildDataset)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StopAfter), stop, "A run can only be stopped after BuildDataset.");
+        }
         IReadOnlyList<DateOnly> available = services.Logs.ListDays();
         if (available.Count == 0)
         {
@@ -69,7 +83,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
                     await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
                     return PipelineRunOutcome.Finished(await AlreadyDoneAsync(pipeline, run, cancellationToken).ConfigureAwait(false));
                 }
-                observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); its stages are redone.");
+                observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); stages with a verified checkpoint are reused, the others redone.");
                 break;
             case RunClaimOutcome.Created:
                 break;
@@ -78,7 +92,12 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         await using var keeper = new RunLeaseKeeper(services.Runs, run.RunId, _lease, services.Time, observer.Warning, cancellationToken);
         try
         {
-            PipelineRunResult result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
+            PipelineRunResult? result = await ExecuteAsync(pipeline, run, window, configHash, keeper.Token).ConfigureAwait(false);
+            if (result is null)
+            {
+                await services.Runs.ReleaseLeaseAsync(run.RunId, _lease.Owner, CancellationToken.None).ConfigureAwait(false);
+                return PipelineRunOutcome.Stopped(run.RunId, StopAfter!.Value);
+            }
             await services.Runs.CompleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
             return PipelineRunOutcome.Finished(result);
         }
@@ -124,25 +143,43 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         }
     }
 
-    private async Task<PipelineRunResult> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
+    private async Task<PipelineRunResult?> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
     {
         string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
-        await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
+        await LoadCheckpointsAsync(run, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<LogFileInfo> logFiles = await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
 
         Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
         BuildDatasetResult dataset = await StageAsync(
             run,
             RunStage.BuildDataset,
-            () => new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
-                pipeline, run.RunId, configHash, window.TrainDays, catalogue, datasetDirectory,
-                (fraction, message) => observer.StageProgress(RunStage.BuildDataset, fraction, message), cancellationToken),
+            () => ReuseOrRunAsync(
+                run,
+                RunStage.BuildDataset,
+                (checkpoint, token) => RestoreDatasetAsync(pipeline, logFiles, checkpoint, token),
+                () => Task.FromResult(new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
+                    pipeline, run.RunId, configHash, window.TrainDays, catalogue, datasetDirectory,
+                    (fraction, message) => Progress(run, RunStage.BuildDataset, fraction, message), cancellationToken)),
+                DatasetCheckpointOf,
+                cancellationToken),
             d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped, {d.Examples:N0} examples ({d.Manifest.SampledNegatives:N0} sampled catalogue negatives)",
             cancellationToken).ConfigureAwait(false);
         await services.Runs.SaveRowAccountingAsync(run.RunId, JsonSerializer.Serialize(dataset.Manifest.Accounting, s_json), cancellationToken).ConfigureAwait(false);
+        if (StopAfter == RunStage.BuildDataset)
+        {
+            observer.Warning($"Run {run.RunId}: stopping after {RunStage.BuildDataset} as asked; the next attempt resumes from its checkpoint.");
+            return null;
+        }
         using ITrainedStudent student = await StageAsync(
             run,
             RunStage.TrainStudent,
-            () => Train(pipeline, dataset, cancellationToken),
+            () => ReuseOrRunAsync(
+                run,
+                RunStage.TrainStudent,
+                (checkpoint, _) => Task.FromResult(RestoreStudent(pipeline, checkpoint)),
+                () => Task.FromResult(Train(pipeline, run, dataset, cancellationToken)),
+                s => StudentCheckpointOf(pipeline, run, s),
+                cancellationToken),
             s => $"{s.ParameterCount:N0} parameters, loss {s.Curve[0].MeanLoss:F4} → {s.Curve[^1].MeanLoss:F4}",
             s => TrainingCurveJson.Serialize(s.Curve),
             cancellationToken).ConfigureAwait(false);
@@ -150,15 +187,28 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         EvaluationOutcome evaluation = await StageAsync(
             run,
             RunStage.EvaluateStudent,
-            () => Evaluate(pipeline, window, catalogue, dataset, student, cancellationToken),
+            () => ReuseOrRunAsync(
+                run,
+                RunStage.EvaluateStudent,
+                (checkpoint, token) => Task.FromResult(RestoreEvaluation(pipeline, window, catalogue, student, checkpoint, token)),
+                () => Task.FromResult(Evaluate(pipeline, window, catalogue, dataset, student, cancellationToken)),
+                e => ([], e.Report),
+                cancellationToken),
             e => $"{e.Report.Requests:N0} held-out requests",
             cancellationToken).ConfigureAwait(false);
-        await services.Runs.SaveMetricsAsync(run.RunId, JsonSerializer.Serialize(evaluation.Report.Metrics, s_json), cancellationToken).ConfigureAwait(false);
+        string metricsJson = JsonSerializer.Serialize(evaluation.Report.Metrics, s_json);
+        await services.Runs.SaveMetricsAsync(run.RunId, metricsJson, cancellationToken).ConfigureAwait(false);
 
         ExportOutcome export = await StageAsync(
             run,
             RunStage.ExportOnnx,
-            () => ExportAsync(pipeline, run, configHash, dataset, student, catalogue, evaluation, cancellationToken),
+            () => ReuseOrRunAsync(
+                run,
+                RunStage.ExportOnnx,
+                (checkpoint, token) => RestoreExportAsync(pipeline, run, configHash, dataset, metricsJson, checkpoint, token),
+                () => ExportAsync(pipeline, run, configHash, dataset, student, catalogue, evaluation, cancellationToken),
+                ExportCheckpointOf,
+                cancellationToken),
             e => $"v{e.Claim.Version.Version}: parity max |Δ| {e.ParityMaxAbsDiff:E2}",
             cancellationToken).ConfigureAwait(false);
 
@@ -197,7 +247,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         return files;
     }
 
-    private ITrainedStudent Train(PipelineDefinition pipeline, BuildDatasetResult dataset, CancellationToken cancellationToken)
+    private ITrainedStudent Train(PipelineDefinition pipeline, RunRecord run, BuildDatasetResult dataset, CancellationToken cancellationToken)
     {
         var request = new TrainStudentRequest(
             pipeline.Student,
@@ -208,10 +258,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token),
             pipeline.Dataset.Listwise is null ? TrainingObjective.WeightedBce : TrainingObjective.ListNet,
             pipeline.Dataset.Listwise?.Temperature ?? 1.0);
-        var progress = new InlineProgress<TrainingProgress>(p => observer.StageProgress(
-            RunStage.TrainStudent,
-            ((p.Epoch - 1) + ((double)p.ExamplesSeen / Math.Max(1, p.ExamplesPerEpoch))) / p.Epochs,
-            string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}, {p.ExamplesSeen:N0}/{p.ExamplesPerEpoch:N0} examples, loss {p.RecentLoss:F4}")));
+        var progress = new InlineProgress<TrainingProgress>(p => TrainingProgressed(run, p));
         return services.Trainer.Train(request, progress, cancellationToken);
     }
 
@@ -234,6 +281,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             await services.Runs.BeginStageAsync(run.RunId, stage, cancellationToken).ConfigureAwait(false);
         }
         observer.StageStarted(stage);
+        StageStartedProgress(run, stage);
         var clock = Stopwatch.StartNew();
         T result = await work().ConfigureAwait(false);
         clock.Stop();

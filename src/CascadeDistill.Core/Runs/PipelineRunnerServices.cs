@@ -7,6 +7,8 @@ using CascadeDistill.Training;
 namespace CascadeDistill.Runs;
 
 /// <summary>The adapters a pipeline run composes; the executable builds one per work directory.</summary>
+/// <param name="Checkpoints">Stage checkpoints a resumed run reuses; null: a resumed run redoes every stage.</param>
+/// <param name="Progress">Where live progress is stored for the dashboard (throttled); null: not stored.</param>
 public sealed record PipelineRunnerServices(
     WorkLayout Layout,
     ArtifactLayout Artifacts,
@@ -19,4 +21,6 @@ public sealed record PipelineRunnerServices(
     IEmbeddingExporter Embeddings,
     IRunStore Runs,
     IModelRegistry Registry,
-    TimeProvider Time);
+    TimeProvider Time,
+    IRunCheckpointStore? Checkpoints = null,
+    IRunProgressStore? Progress = null);

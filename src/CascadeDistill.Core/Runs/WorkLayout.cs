@@ -23,4 +23,7 @@ public sealed class WorkLayout
     public string Database => Path.Combine(Root, "cascade-distill.db");
 
     public string DatasetDirectory(string pipeline, string runId) => Path.Combine(Datasets, pipeline, runId);
+
+    /// <summary>Where a run keeps its stage checkpoint files (the trained student's weights).</summary>
+    public string CheckpointDirectory(string pipeline, string runId) => Path.Combine(Root, "checkpoints", pipeline, runId);
 }

@@ -35,12 +35,15 @@ public static class DistillationDashboard
             {
                 return;
             }
-            DashboardRoutes.Routes.Add(RunsPath, new PreloadedPageDispatcher<IReadOnlyList<RunRecord>>(
-                (services, _, token) => services.GetRequiredService<IRunStore>().ListRunsAsync(new RunQuery(Limit: RecentRuns), token)!,
-                runs => new RunsPage(runs)));
-            DashboardRoutes.Routes.Add(RunsPath + "/(?<runId>[^/]+)", new PreloadedPageDispatcher<RunRecord>(
-                (services, context, token) => services.GetRequiredService<IRunStore>().GetRunAsync(Uri.UnescapeDataString(context.UriMatch.Groups["runId"].Value), token),
-                run => new RunDetailPage(run)));
+            DashboardRoutes.Routes.Add(RunsPath, new PreloadedPageDispatcher<RunsPageModel>(
+                async (services, _, token) => await RunsPageModel.LoadAsync(
+                    services.GetRequiredService<IRunStore>(), services.GetService<IRunProgressStore>(), RecentRuns, token).ConfigureAwait(false),
+                model => new RunsPage(model.Runs, model.Progress)));
+            DashboardRoutes.Routes.Add(RunsPath + "/(?<runId>[^/]+)", new PreloadedPageDispatcher<RunDetailPageModel>(
+                (services, context, token) => RunDetailPageModel.LoadAsync(
+                    services.GetRequiredService<IRunStore>(), services.GetService<IRunProgressStore>(),
+                    Uri.UnescapeDataString(context.UriMatch.Groups["runId"].Value), token),
+                model => new RunDetailPage(model.Run, model.Progress)));
             DashboardRoutes.Routes.Add(ModelsPath, new PreloadedPageDispatcher<IReadOnlyList<ModelVersion>>(
                 (services, _, token) => services.GetRequiredService<IModelRegistry>().ListVersionsAsync(modelName: null, includeNonReady: true, token)!,
                 versions => new ModelsPage(versions)));

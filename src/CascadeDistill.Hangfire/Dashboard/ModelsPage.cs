@@ -5,7 +5,8 @@ namespace CascadeDistill.Hangfire.Dashboard;
 
 /// <summary>
 /// The "Models" page: every version of every model, newest first, with its status, the student's metrics
-/// and each metric's change from the model's previous version that has metrics, and the export parity.
+/// and each metric's change from the model's previous version that has metrics, and the export parity; above the
+/// table, per model, each student metric across its Ready versions as a trend plot (<see cref="MetricTrendSvg"/>).
 /// </summary>
 public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : DistillationPage("Models")
 {
@@ -16,6 +17,7 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
             Markup("<div class=\"alert alert-info\">No model versions yet.</div>");
             return;
         }
+        Trends();
         Markup("<div class=\"table-responsive\"><table class=\"table table-striped cd models\"><thead><tr>"
             + "<th>Model</th><th>Version</th><th>Status</th><th>Pipeline</th><th>Run</th><th>Created</th>"
             + "<th>Student metrics (Δ vs previous version)</th><th>Parity</th></tr></thead><tbody>");
@@ -29,6 +31,37 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
             }
         }
         Markup("</tbody></table></div>");
+    }
+
+    private void Trends()
+    {
+        foreach (IGrouping<string, ModelVersion> model in versions
+            .Where(v => v.Status == ModelVersionStatus.Ready && v.MetricsJson is not null)
+            .GroupBy(v => v.ModelName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            ModelVersion[] ready = model.OrderBy(v => v.Version).ToArray();
+            var series = new SortedDictionary<string, List<(int Version, double Value)>>(StringComparer.Ordinal);
+            foreach (ModelVersion version in ready)
+            {
+                foreach ((string metric, double value) in DashboardFormat.KeyMetrics(version.MetricsJson))
+                {
+                    if (!series.TryGetValue(metric, out List<(int, double)>? points))
+                    {
+                        series[metric] = points = [];
+                    }
+                    points.Add((version.Version, value));
+                }
+            }
+            Markup("<h3>");
+            Text(model.Key);
+            Markup(" <small>student metrics by Ready version</small></h3><div class=\"trends\">");
+            foreach ((string metric, List<(int Version, double Value)> points) in series)
+            {
+                Markup(MetricTrendSvg.Write(metric, points));
+            }
+            Markup("</div>");
+        }
     }
 
     private void Row(ModelVersion version, ModelVersion? previous)

@@ -4,9 +4,14 @@ using CascadeDistill.Training;
 
 namespace CascadeDistill.Hangfire.Dashboard;
 
-/// <summary>One run: its identity, stages, row accounting, metrics (metric × scorer) and training loss curve.</summary>
-public sealed class RunDetailPage(RunRecord run) : DistillationPage("Run " + run.RunId)
+/// <summary>One run: its identity, live progress while Running, stages, row accounting, metrics (metric × scorer) and training loss curve.</summary>
+public sealed class RunDetailPage(RunRecord run, RunProgress? progress) : DistillationPage("Run " + run.RunId)
 {
+    public RunDetailPage(RunRecord run)
+        : this(run, null)
+    {
+    }
+
     protected override void Body()
     {
         Markup("<dl class=\"dl-horizontal\">");
@@ -23,6 +28,10 @@ public sealed class RunDetailPage(RunRecord run) : DistillationPage("Run " + run
         if (run.FailureReason is not null)
         {
             Term("Failure reason", run.FailureReason);
+        }
+        if (progress is not null && run.Status == RunStatus.Running)
+        {
+            Term("Progress", ProgressFormat.Line(progress));
         }
         Markup("</dl>");
 

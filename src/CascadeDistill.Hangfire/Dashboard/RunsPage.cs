@@ -2,9 +2,14 @@ using CascadeDistill.Registry;
 
 namespace CascadeDistill.Hangfire.Dashboard;
 
-/// <summary>The "Runs" page: recent runs with their stages, row accounting and the student's metrics.</summary>
-public sealed class RunsPage(IReadOnlyList<RunRecord> runs) : DistillationPage("Runs")
+/// <summary>The "Runs" page: recent runs with their stages and live progress, row accounting and the student's metrics.</summary>
+public sealed class RunsPage(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<string, RunProgress> progress) : DistillationPage("Runs")
 {
+    public RunsPage(IReadOnlyList<RunRecord> runs)
+        : this(runs, new Dictionary<string, RunProgress>(StringComparer.Ordinal))
+    {
+    }
+
     protected override void Body()
     {
         if (runs.Count == 0)
@@ -36,6 +41,12 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs) : DistillationPage("
             Lines([DashboardFormat.Time(run.StartedAt), DashboardFormat.Time(run.FinishedAt)]);
             Markup("</td><td class=\"stages\">");
             Lines(run.Stages.Select(s => $"{s.Stage} {s.Status} {DashboardFormat.Seconds(s.Seconds)}"));
+            if (run.Status == RunStatus.Running && progress.TryGetValue(run.RunId, out RunProgress? live))
+            {
+                Markup("<br/><small class=\"progress-line\">");
+                Text(ProgressFormat.Line(live));
+                Markup("</small>");
+            }
             Markup("</td><td>");
             Lines(DashboardFormat.AccountingSummary(run.RowAccountingJson));
             Markup("</td><td>");

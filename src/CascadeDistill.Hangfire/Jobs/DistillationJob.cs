@@ -1,9 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using CascadeDistill.Hangfire.Logging;
+using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 using global::Hangfire;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CascadeDistill.Hangfire.Jobs;
 
@@ -18,10 +20,18 @@ namespace CascadeDistill.Hangfire.Jobs;
 /// divergence errors, and bugs — fails once with its reason. Cancellation (server shutdown, job deleted)
 /// propagates, so the job is never recorded as Succeeded when it did not finish.
 /// </remarks>
-public sealed class DistillationJob(IDistillationRunLauncher launcher, ILogger<DistillationJob> logger)
+/// <param name="queues">Whether a run is split into a dataset job and a training job (<see cref="DistillationQueueOptions.SplitStages"/>); null: not split.</param>
+/// <param name="jobs">Enqueues the training half when stages are split.</param>
+public sealed class DistillationJob(
+    IDistillationRunLauncher launcher, ILogger<DistillationJob> logger, IOptions<DistillationQueueOptions>? queues = null, IBackgroundJobClient? jobs = null)
 {
     public const string PartitionFormat = "yyyy-MM-dd";
 
+    /// <summary>
+    /// A whole run on the <see cref="DistillationQueues.Dataset"/> queue; when stages are split, only ReadLogs and
+    /// BuildDataset, after which the run is handed to <see cref="TrainAsync"/> on the <see cref="DistillationQueues.Training"/> queue.
+    /// </summary>
+    [Queue(DistillationQueues.Dataset)]
     [AutomaticRetry(
         Attempts = 3,
         DelaysInSeconds = [60, 300, 900],
@@ -33,7 +43,36 @@ public sealed class DistillationJob(IDistillationRunLauncher launcher, ILogger<D
         ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
         DateOnly? day = ParsePartition(partition);
         DistillationLog.JobStarted(logger, pipeline, partition ?? "newest");
-        PipelineRunOutcome outcome = await launcher.RunAsync(pipeline, day, cancellationToken).ConfigureAwait(false);
+        bool split = queues?.Value.SplitStages == true;
+        PipelineRunOutcome outcome = await launcher.RunAsync(pipeline, day, split ? RunStage.BuildDataset : null, cancellationToken).ConfigureAwait(false);
+        if (outcome.StoppedRunId is { } runId)
+        {
+            IBackgroundJobClient client = jobs ?? throw new InvalidOperationException("Stages are split but no job client was given to enqueue the training half.");
+            string trainingJob = client.Enqueue<DistillationJob>(job => job.TrainAsync(pipeline, partition, CancellationToken.None));
+            DistillationLog.HandedOverToTraining(logger, runId, pipeline, partition ?? "newest", trainingJob);
+            return;
+        }
+        Report(outcome);
+    }
+
+    /// <summary>TrainStudent through PublishModel of a run whose dataset a <see cref="RunAsync"/> job built (reused from its checkpoint).</summary>
+    [Queue(DistillationQueues.Training)]
+    [AutomaticRetry(
+        Attempts = 3,
+        DelaysInSeconds = [60, 300, 900],
+        OnlyOn = [typeof(IOException), typeof(DbException), typeof(TimeoutException)],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("Train {0} for {1}")]
+    public async Task TrainAsync(string pipeline, string? partition, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        DateOnly? day = ParsePartition(partition);
+        DistillationLog.JobStarted(logger, pipeline, partition ?? "newest");
+        Report(await launcher.RunAsync(pipeline, day, stopAfter: null, cancellationToken).ConfigureAwait(false));
+    }
+
+    private void Report(PipelineRunOutcome outcome)
+    {
         if (outcome.AlreadyRunning is { } skipped)
         {
             DistillationLog.AlreadyRunning(logger, skipped.RunId, skipped.Pipeline, Format(skipped.Partition), skipped.Owner);

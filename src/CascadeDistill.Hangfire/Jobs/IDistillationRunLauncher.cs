@@ -1,3 +1,4 @@
+using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 
 namespace CascadeDistill.Hangfire.Jobs;
@@ -6,5 +7,6 @@ namespace CascadeDistill.Hangfire.Jobs;
 public interface IDistillationRunLauncher
 {
     /// <param name="partition">The run's day; null: the runner's default (the newest log partition).</param>
-    Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken);
+    /// <param name="stopAfter">Stop (leaving the run Running, its lease released) once this stage is done; null: run to the end.</param>
+    Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, RunStage? stopAfter, CancellationToken cancellationToken);
 }

@@ -14,11 +14,11 @@ namespace CascadeDistill.Hangfire.Jobs;
 public sealed class PipelineRunLauncher(PipelineCatalogue catalogue, PipelineRunnerServices services, TimeSpan leaseDuration, ILoggerFactory loggerFactory)
     : IDistillationRunLauncher
 {
-    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, RunStage? stopAfter, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
         PipelineDefinition definition = catalogue.Load(pipeline);
         var observer = new LoggingRunObserver(loggerFactory.CreateLogger<LoggingRunObserver>(), pipeline, partition);
-        return new PipelineRunner(services, observer, RunLease.ForThisProcess(leaseDuration)).TryRunAsync(definition, partition, cancellationToken);
+        return new PipelineRunner(services, observer, RunLease.ForThisProcess(leaseDuration)) { StopAfter = stopAfter }.TryRunAsync(definition, partition, cancellationToken);
     }
 }

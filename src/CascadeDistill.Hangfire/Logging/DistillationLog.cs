@@ -49,4 +49,7 @@ internal static partial class DistillationLog
 
     [LoggerMessage(EventId = 4022, Level = LogLevel.Information, Message = "Recurring job {RecurringJobId} for pipeline {Pipeline}: cron '{Cron}' (UTC)")]
     public static partial void RecurringRegistered(ILogger logger, string recurringJobId, string pipeline, string cron);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Run {RunId} of {Pipeline} for {Partition}: dataset built; handed over to the training queue as job {JobId}")]
+    public static partial void HandedOverToTraining(ILogger logger, string runId, string pipeline, string partition, string jobId);
 }

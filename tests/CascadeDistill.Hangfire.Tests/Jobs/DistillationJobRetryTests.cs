@@ -72,7 +72,7 @@ public sealed class DistillationJobRetryTests
         ScriptedLauncher launcher = ScriptedLauncher.Throwing(failure);
         var client = new BackgroundJobClient(storage);
         string jobId = client.Enqueue<DistillationJob>(job => job.RunAsync("recall", "2025-01-14", CancellationToken.None));
-        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, Activator = new SingleJobActivator(launcher) }, storage))
+        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, Queues = [DistillationQueues.Dataset, DistillationQueues.Training, DistillationQueues.Default], Activator = new SingleJobActivator(launcher) }, storage))
         {
             DateTime deadline = DateTime.UtcNow.AddSeconds(20);
             while (DateTime.UtcNow < deadline)

@@ -78,7 +78,7 @@ public sealed class DistillationJobTests
         });
         string jobId = new BackgroundJobClient(storage).Enqueue<DistillationJob>(job => job.RunAsync("recall", "2025-01-14", CancellationToken.None));
 
-        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, ShutdownTimeout = TimeSpan.FromSeconds(5), Activator = new SingleJobActivator(launcher) }, storage))
+        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, Queues = [DistillationQueues.Dataset, DistillationQueues.Training, DistillationQueues.Default], ShutdownTimeout = TimeSpan.FromSeconds(5), Activator = new SingleJobActivator(launcher) }, storage))
         {
             Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(20)), "the job never started");
         }

@@ -1,4 +1,5 @@
 using CascadeDistill.Hangfire.Jobs;
+using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 
 namespace CascadeDistill.Hangfire.Tests.Support;
@@ -10,9 +11,13 @@ public sealed class ScriptedLauncher(Func<string, DateOnly?, CancellationToken, 
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, CancellationToken cancellationToken)
+    /// <summary>The stopAfter argument of the last call.</summary>
+    public RunStage? LastStopAfter { get; private set; }
+
+    public Task<PipelineRunOutcome> RunAsync(string pipeline, DateOnly? partition, RunStage? stopAfter, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        LastStopAfter = stopAfter;
         return behaviour(pipeline, partition, cancellationToken);
     }
 
