@@ -26,7 +26,7 @@ IF OBJECT_ID(N'cascade_distill.schema_version', N'U') IS NULL
 BEGIN
     CREATE TABLE cascade_distill.schema_version (
         version     int            NOT NULL,
-        name        nvarchar(128)  NOT NULL,
+        name        nvarchar(128)  COLLATE Latin1_General_100_BIN2 NOT NULL,
         applied_at  datetime2(7)   NOT NULL,
         CONSTRAINT pk_schema_version PRIMARY KEY (version)
     );
@@ -92,7 +92,7 @@ BEGIN
         config_hash         nvarchar(64)   COLLATE Latin1_General_100_BIN2 NOT NULL,
         dataset_digest      nvarchar(64)   COLLATE Latin1_General_100_BIN2 NOT NULL,
         status              nvarchar(16)   COLLATE Latin1_General_100_BIN2 NOT NULL,
-        artifact_directory  nvarchar(400)  NOT NULL,
+        artifact_directory  nvarchar(400)  COLLATE Latin1_General_100_BIN2 NOT NULL,
         metrics_json        nvarchar(max)  NULL,
         parity_json         nvarchar(max)  NULL,
         failure_reason      nvarchar(max)  NULL,
