@@ -6,7 +6,6 @@ using CascadeDistill.Pipelines;
 using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +16,9 @@ using Microsoft.Extensions.Options;
 namespace CascadeDistill.Cli.Composition;
 
 /// <summary>
-/// The composition of <c>serve</c>: validated options, the embedded default's adapters (SQLite run table
-/// as the source of truth), the distillation jobs, Hangfire with in-memory storage and its server,
+/// The composition of <c>serve</c>: validated options, the adapters of the configured storage (the SQLite
+/// or SQL Server run table is the source of truth), the distillation jobs, Hangfire with in-memory or SQL
+/// Server storage (<see cref="HangfireStorageConfiguration"/>) and its server,
 /// antiforgery for the dashboard, and the health probe.
 /// </summary>
 public static class ServeServiceCollectionExtensions
@@ -35,11 +35,17 @@ public static class ServeServiceCollectionExtensions
             .BindConfiguration(ServeOptions.Section + ":Schedule")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CliServices.Open(sp.GetRequiredService<IOptions<ServeOptions>>().Value.WorkDirectory));
+        services.AddSingleton(sp => CliServices.Open(
+            sp.GetRequiredService<IOptions<ServeOptions>>().Value.WorkDirectory,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<CliServices>().Runner);
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Runs);
         services.AddSingleton<IModelRegistry>(sp => sp.GetRequiredService<PipelineRunnerServices>().Registry);
@@ -56,11 +62,11 @@ public static class ServeServiceCollectionExtensions
         services.AddTransient<StartupRecovery>();
         services.AddSingleton<HealthProbe>();
 
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+            .UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHangfireServer((sp, server) =>
         {
             ServeOptions options = sp.GetRequiredService<IOptions<ServeOptions>>().Value;

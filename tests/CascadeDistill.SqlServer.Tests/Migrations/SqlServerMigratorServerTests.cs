@@ -1,5 +1,5 @@
 using CascadeDistill.SqlServer.Migrations;
-using CascadeDistill.SqlServer.Tests.Support;
+using CascadeDistill.Testing.SqlServer;
 using CascadeDistill.Testing.Xunit;
 using Dapper;
 
@@ -13,7 +13,7 @@ public sealed class SqlServerMigratorServerTests
     public async Task MigrateAsync_NewDatabase_AppliesEveryScriptOnceAndCreatesTheTables()
     {
         await using var testDatabase = await SqlServerTestDatabase.CreateAsync();
-        var database = await SqlServerRegistryDatabase.OpenAsync(testDatabase.Options, CancellationToken.None);
+        var database = await SqlServerRegistryDatabase.OpenAsync(new SqlServerRegistryOptions { ConnectionString = testDatabase.ConnectionString }, CancellationToken.None);
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
 
         var again = await SqlServerMigrator.MigrateAsync(connection, TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -30,7 +30,7 @@ public sealed class SqlServerMigratorServerTests
     public async Task Scripts_RunAgainByHand_ChangeNothing()
     {
         await using var testDatabase = await SqlServerTestDatabase.CreateAsync();
-        var database = await SqlServerRegistryDatabase.OpenAsync(testDatabase.Options, CancellationToken.None);
+        var database = await SqlServerRegistryDatabase.OpenAsync(new SqlServerRegistryOptions { ConnectionString = testDatabase.ConnectionString }, CancellationToken.None);
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
 
         foreach (var batch in SqlServerMigrator.EmbeddedScripts.SelectMany(s => s.Batches))
@@ -45,7 +45,7 @@ public sealed class SqlServerMigratorServerTests
     public async Task MigrateAsync_DatabaseNewerThanBuild_Refuses()
     {
         await using var testDatabase = await SqlServerTestDatabase.CreateAsync();
-        var database = await SqlServerRegistryDatabase.OpenAsync(testDatabase.Options, CancellationToken.None);
+        var database = await SqlServerRegistryDatabase.OpenAsync(new SqlServerRegistryOptions { ConnectionString = testDatabase.ConnectionString }, CancellationToken.None);
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync("INSERT INTO cascade_distill.schema_version (version, name, applied_at) VALUES (999, N'future', SYSUTCDATETIME());");
 

@@ -1,5 +1,6 @@
 using CascadeDistill.SqlServer.Tests.Support;
 using CascadeDistill.Testing.Registry.Contract;
+using CascadeDistill.Testing.SqlServer;
 using CascadeDistill.Testing.Xunit;
 
 namespace CascadeDistill.SqlServer.Tests.Runs;

@@ -4,6 +4,7 @@ using CascadeDistill.SqlServer.Registry;
 using CascadeDistill.SqlServer.Runs;
 using CascadeDistill.Testing;
 using CascadeDistill.Testing.Registry.Contract;
+using CascadeDistill.Testing.SqlServer;
 using Dapper;
 
 namespace CascadeDistill.SqlServer.Tests.Support;
@@ -33,7 +34,7 @@ internal sealed class SqlServerRegistryTestContext : RegistryStoreContext
         var testDatabase = await SqlServerTestDatabase.CreateAsync();
         try
         {
-            var database = await SqlServerRegistryDatabase.OpenAsync(testDatabase.Options, CancellationToken.None);
+            var database = await SqlServerRegistryDatabase.OpenAsync(new SqlServerRegistryOptions { ConnectionString = testDatabase.ConnectionString }, CancellationToken.None);
             return new SqlServerRegistryTestContext(new ScratchDirectory(), testDatabase, database, new SettableTimeProvider());
         }
         catch
@@ -45,7 +46,7 @@ internal sealed class SqlServerRegistryTestContext : RegistryStoreContext
 
     public override async Task<IModelRegistry> OpenAnotherRegistryAsync()
     {
-        var database = await SqlServerRegistryDatabase.OpenAsync(_testDatabase.Options, CancellationToken.None);
+        var database = await SqlServerRegistryDatabase.OpenAsync(new SqlServerRegistryOptions { ConnectionString = _testDatabase.ConnectionString }, CancellationToken.None);
         return new SqlServerModelRegistry(database, Layout, Clock);
     }
 

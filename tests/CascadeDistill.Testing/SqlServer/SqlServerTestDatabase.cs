@@ -1,15 +1,14 @@
-using CascadeDistill.SqlServer;
 using Dapper;
 using Microsoft.Data.SqlClient;
 
-namespace CascadeDistill.SqlServer.Tests.Support;
+namespace CascadeDistill.Testing.SqlServer;
 
 /// <summary>
 /// A throw-away database on the server named by <see cref="VariableName"/> (a connection string whose login may
 /// CREATE DATABASE, e.g. <c>Server=localhost;User ID=sa;Password=…;TrustServerCertificate=true</c>): created
 /// empty for one test and dropped after it.
 /// </summary>
-internal sealed class SqlServerTestDatabase : IAsyncDisposable
+public sealed class SqlServerTestDatabase : IAsyncDisposable
 {
     public const string VariableName = "CASCADE_SQLSERVER_TEST_CONNECTION";
     public const string Purpose = "a SQL Server connection string whose login may create databases";
@@ -26,8 +25,6 @@ internal sealed class SqlServerTestDatabase : IAsyncDisposable
     public string Name { get; }
 
     public string ConnectionString { get; }
-
-    public SqlServerRegistryOptions Options => new() { ConnectionString = ConnectionString };
 
     public static async Task<SqlServerTestDatabase> CreateAsync()
     {
