@@ -78,6 +78,7 @@ public static class ServeServiceCollectionExtensions
         services.AddHostedService<RecurringJobRegistration>();
         services.AddHostedService<StartupRecoveryService>();
         services.AddAntiforgery();
+        services.AddCascadeDistillDashboardAccess();
         return services;
     }
 }

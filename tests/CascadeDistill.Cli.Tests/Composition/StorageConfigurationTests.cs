@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CascadeDistill.Cli.Tests.Composition;
 
+[Collection(ServeHostCollection.Name)]
 public sealed class StorageConfigurationTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cascade-distill-storage-");

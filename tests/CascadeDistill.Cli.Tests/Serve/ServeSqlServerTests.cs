@@ -10,6 +10,7 @@ namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary><c>serve</c> with <c>Storage:Provider = sqlserver</c> on a throw-away database: the product's tables and Hangfire's both in SQL Server.</summary>
 [RequiresEnvironmentVariable(SqlServerTestDatabase.VariableName, SqlServerTestDatabase.Purpose)]
+[Collection(ServeHostCollection.Name)]
 public sealed class ServeSqlServerTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cascade-distill-serve-sql-");
