@@ -19,7 +19,7 @@ IF @lock < 0
 GO
 
 IF SCHEMA_ID(N'cascade_distill') IS NULL
-    EXEC (N'CREATE SCHEMA cascade_distill AUTHORIZATION dbo;');
+    EXEC (N'CREATE SCHEMA cascade_distill;');
 GO
 
 IF OBJECT_ID(N'cascade_distill.schema_version', N'U') IS NULL

@@ -17,6 +17,8 @@ public sealed class SqlServerRegistryDatabase
     internal const string Lock = "WITH (UPDLOCK, HOLDLOCK)";
 
     private const int DeadlockVictim = 1205;
+
+    private static readonly TimeSpan MinMigrationTimeout = TimeSpan.FromMinutes(5);
     private const int UniqueIndexViolation = 2601;
     private const int UniqueConstraintViolation = 2627;
 
@@ -50,7 +52,9 @@ public sealed class SqlServerRegistryDatabase
         if (options.ApplyMigrations)
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            database.MigrationsAppliedAtOpen = await SqlServerMigrator.MigrateAsync(connection, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            // A script may wait up to 60 s for another process's migration lock, then build indexes: give it room.
+            TimeSpan migrationTimeout = options.CommandTimeout > MinMigrationTimeout ? options.CommandTimeout : MinMigrationTimeout;
+            database.MigrationsAppliedAtOpen = await SqlServerMigrator.MigrateAsync(connection, migrationTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         return database;
