@@ -18,7 +18,7 @@ public sealed class SqlServerRegistryDatabase
 
     private const int DeadlockVictim = 1205;
 
-    private static readonly TimeSpan MinMigrationTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_minMigrationTimeout = TimeSpan.FromMinutes(5);
     private const int UniqueIndexViolation = 2601;
     private const int UniqueConstraintViolation = 2627;
 
@@ -53,7 +53,7 @@ public sealed class SqlServerRegistryDatabase
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             // A script may wait up to 60 s for another process's migration lock, then build indexes: give it room.
-            TimeSpan migrationTimeout = options.CommandTimeout > MinMigrationTimeout ? options.CommandTimeout : MinMigrationTimeout;
+            TimeSpan migrationTimeout = options.CommandTimeout > s_minMigrationTimeout ? options.CommandTimeout : s_minMigrationTimeout;
             database.MigrationsAppliedAtOpen = await SqlServerMigrator.MigrateAsync(connection, migrationTimeout, cancellationToken).ConfigureAwait(false);
         }
 
