@@ -5,7 +5,6 @@ using CascadeDistill.Onnx.Export;
 using CascadeDistill.Onnx.Runtime;
 using CascadeDistill.Registry;
 using CascadeDistill.Runs;
-using CascadeDistill.Storage.Sqlite;
 using CascadeDistill.Torch.Training;
 
 namespace CascadeDistill.Cli.Composition;
@@ -28,15 +27,18 @@ public sealed class CliServices
 
     public PipelineRunnerServices Runner { get; }
 
-    public static CliServices Open(string workDirectory)
+    /// <summary>The adapters over <paramref name="workDirectory"/> with the storage configured in appsettings.json and the environment (<see cref="StorageConfiguration"/>).</summary>
+    public static CliServices Open(string workDirectory) => Open(workDirectory, StorageConfiguration.Load());
+
+    /// <summary>The adapters over <paramref name="workDirectory"/> with runs and models in the configured storage (SQLite in the work directory, or SQL Server).</summary>
+    public static CliServices Open(string workDirectory, StorageOptions storage)
     {
         var layout = new WorkLayout(workDirectory);
         Directory.CreateDirectory(layout.Root);
         Directory.CreateDirectory(layout.Logs);
         TimeProvider time = TimeProvider.System;
-        SqliteRegistryDatabase database = SqliteRegistryDatabase.OpenAsync(layout.Database, CancellationToken.None).GetAwaiter().GetResult();
         var artifacts = new ArtifactLayout(layout.Root);
-        var runs = new SqliteRunStore(database, time);
+        (IRunStore runs, IModelRegistry models) = RegistryStoreFactory.Open(layout, artifacts, storage, time);
         var services = new PipelineRunnerServices(
             layout,
             artifacts,
@@ -48,10 +50,10 @@ public sealed class CliServices
             new OnnxRuntimeVerifier(),
             new ArrowEmbeddingExporter(),
             runs,
-            new SqliteModelRegistry(database, artifacts, time),
+            models,
             time,
-            Checkpoints: runs,
-            Progress: runs);
+            Checkpoints: runs as IRunCheckpointStore,
+            Progress: runs as IRunProgressStore);
         return new CliServices(layout, services);
     }
 }

@@ -6,7 +6,6 @@ using CascadeDistill.Pipelines;
 using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,9 +16,10 @@ using Microsoft.Extensions.Options;
 namespace CascadeDistill.Cli.Composition;
 
 /// <summary>
-/// The composition of <c>serve</c>: validated options, the embedded default's adapters (SQLite run table
-/// as the source of truth), the distillation jobs, Hangfire with in-memory storage (its servers:
-/// <see cref="DistillationServersServiceCollectionExtensions"/>),
+/// The composition of <c>serve</c>: validated options, the adapters of the configured storage (the SQLite
+/// or SQL Server run table is the source of truth), the distillation jobs, Hangfire with in-memory or SQL
+/// Server storage (<see cref="HangfireStorageConfiguration"/>) and its servers
+/// (<see cref="DistillationServersServiceCollectionExtensions"/>),
 /// antiforgery for the dashboard, and the health probe.
 /// </summary>
 public static class ServeServiceCollectionExtensions
@@ -41,11 +41,17 @@ public static class ServeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DistillationQueueOptions>, DistillationQueueOptionsValidator>();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CliServices.Open(sp.GetRequiredService<IOptions<ServeOptions>>().Value.WorkDirectory));
+        services.AddSingleton(sp => CliServices.Open(
+            sp.GetRequiredService<IOptions<ServeOptions>>().Value.WorkDirectory,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<CliServices>().Runner);
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<PipelineRunnerServices>().Runs);
         services.AddSingleton<IModelRegistry>(sp => sp.GetRequiredService<PipelineRunnerServices>().Registry);
@@ -64,14 +70,15 @@ public static class ServeServiceCollectionExtensions
         services.AddTransient<StartupRecovery>();
         services.AddSingleton<HealthProbe>();
 
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+            .UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHostedService<RecurringJobRegistration>();
         services.AddHostedService<StartupRecoveryService>();
         services.AddAntiforgery();
+        services.AddCascadeDistillDashboardAccess();
         return services;
     }
 }

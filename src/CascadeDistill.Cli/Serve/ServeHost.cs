@@ -1,20 +1,17 @@
 using CascadeDistill.Cli.Composition;
-using CascadeDistill.Hangfire.Dashboard;
-using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CascadeDistill.Cli.Serve;
 
 /// <summary>
 /// Builds the <c>serve</c> web host: configuration (appsettings.json beside the executable, environment
 /// variables, then the command line), the services of <see cref="ServeServiceCollectionExtensions"/>,
-/// the dashboard at <c>/hangfire</c> (loopback requests only; read-only unless configured) with the product's
-/// Runs and Models pages (<see cref="DistillationDashboard"/>), and <c>/health</c>.
+/// the dashboard at <c>/hangfire</c> (<see cref="ServeDashboard"/>: local-only unless <c>Serve:Dashboard</c> configures
+/// basic authentication or policies; read-only for non-admins) with the product's Runs and Models pages, and <c>/health</c>.
 /// </summary>
 public static class ServeHost
 {
@@ -22,7 +19,8 @@ public static class ServeHost
     public const string HealthPath = "/health";
 
     /// <param name="settings">Highest-precedence settings, e.g. <c>Serve:WorkDirectory</c> from <c>--work-dir</c>.</param>
-    public static WebApplication Build(string urls, IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <param name="configureServices">Changes to the services after the product's own (an embedding host's authentication schemes and policies, a test's fakes).</param>
+    public static WebApplication Build(string urls, IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(urls);
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,16 +34,10 @@ public static class ServeHost
         builder.Services.AddCascadeDistillServe();
         builder.Services.AddDistillationServers(builder.Configuration);
 
-        WebApplication app = builder.Build();
-        ServeOptions options = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
-        DistillationDashboard.AddPages();
-        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            Authorization = [new LoopbackOnlyDashboardAuthorizationFilter()],
-            IsReadOnlyFunc = _ => options.DashboardReadOnly,
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "CascadeDistill",
-        });
+        configureServices?.Invoke(builder.Services);
+
+        WebApplication app = ServeConfigurationCheck.Build(builder);
+        app.UseCascadeDistillDashboard(DashboardPath);
         app.MapRunEndpoints();
         app.MapGet(HealthPath, async (HealthProbe probe, CancellationToken cancellationToken) =>
         {

@@ -15,6 +15,7 @@ namespace CascadeDistill.Cli.Tests.Serve;
 /// The dashboard's Runs, run detail and Models pages served by the real host on loopback over a SQLite
 /// work directory populated through the store APIs, or by a real tiny run.
 /// </summary>
+[Collection(ServeHostCollection.Name)]
 public sealed partial class DashboardPagesTests : IDisposable
 {
     private const string Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary>The served product end to end: tiny simulated logs, Hangfire jobs through the real host, the SQLite run table.</summary>
+[Collection(ServeHostCollection.Name)]
 public sealed class ServeEndToEndTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cascade-distill-serve-e2e-");

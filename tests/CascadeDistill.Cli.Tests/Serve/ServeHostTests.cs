@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary>Host smoke tests: the real host on loopback over real sockets.</summary>
+[Collection(ServeHostCollection.Name)]
 public sealed class ServeHostTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cascade-distill-serve-");

@@ -1,6 +1,7 @@
 using CascadeDistill.Cli.Commands;
 using CascadeDistill.Cli.Serve;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CascadeDistill.Cli.Tests.Support;
 
@@ -22,14 +23,18 @@ public sealed class RunningServeHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<RunningServeHost> StartAsync(
-        DirectoryInfo workDir, DirectoryInfo pipelines, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
+        DirectoryInfo workDir,
+        DirectoryInfo pipelines,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string urls = "http://127.0.0.1:0",
+        Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>(ServeCommand.Settings(workDir, pipelines), StringComparer.Ordinal);
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        WebApplication app = ServeHost.Build(urls, all);
+        WebApplication app = ServeHost.Build(urls, all, configureServices);
         try
         {
             await app.StartAsync();
