@@ -127,13 +127,13 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     private async Task<PipelineRunResult> ExecuteAsync(PipelineDefinition pipeline, RunRecord run, RunWindow window, string configHash, CancellationToken cancellationToken)
     {
         string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
-        await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
+        await StageAsync(run, RunStage.ReadLogs, () => ReadAndScreenLogs(pipeline, window, cancellationToken), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", _ => QualityJson(), cancellationToken).ConfigureAwait(false);
 
         Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
         BuildDatasetResult dataset = await StageAsync(
             run,
             RunStage.BuildDataset,
-            () => new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
+            () => new DatasetBuilder(RunLogs, services.Datasets, services.Time).Build(
                 pipeline, run.RunId, configHash, window.TrainDays, catalogue, datasetDirectory,
                 (fraction, message) => observer.StageProgress(RunStage.BuildDataset, fraction, message), cancellationToken),
             d => $"{d.Manifest.Accounting.RowsRead:N0} rows read, {d.Manifest.Accounting.RowsSkipped.Values.Sum():N0} skipped, {d.Examples:N0} examples ({d.Manifest.SampledNegatives:N0} sampled catalogue negatives)",
