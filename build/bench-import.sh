@@ -21,6 +21,7 @@ mkdir -p "$root"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 rows=()
+declare -A rss
 for n in "${sizes[@]}"; do
   for format in parquet csv; do
     input="$root/in-$n.$format"
@@ -37,6 +38,7 @@ for n in "${sizes[@]}"; do
     bytes=$(stat -c %s "$input")
     rate=$(awk -v r="$read_rows" -v s="$secs" 'BEGIN { printf "%.0f", r / s }')
     rows+=("| $format | $read_rows | $((bytes / 1048576)) | $wall | $rate | $((rss_kb / 1024)) | $spill |")
+    rss["$format-$n"]=$rss_kb
     echo "$format $read_rows rows: wall $wall, $rate rows/s, peak RSS $((rss_kb / 1024)) MiB, $spill spill runs" >&2
     rm -rf "$work"
   done
@@ -58,5 +60,11 @@ done
   echo "| format | rows | input MiB | wall | rows/s | peak RSS MiB | spill runs |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  if [ "${#sizes[@]}" -ge 2 ]; then
+    small=${sizes[0]}
+    large=${sizes[${#sizes[@]}-1]}
+    echo
+    echo "Peak memory, largest vs smallest input (rows × $((large / small))): parquet $(awk -v a="${rss[parquet-$large]}" -v b="${rss[parquet-$small]}" 'BEGIN { printf "%.2f", a / b }')×, csv $(awk -v a="${rss[csv-$large]}" -v b="${rss[csv-$small]}" 'BEGIN { printf "%.2f", a / b }')× (flat: memory is bounded by \`MaxRowsInMemory\`, not by the input)."
+  fi
 } > "$out"
 echo "wrote $out" >&2
