@@ -15,11 +15,29 @@ public sealed class ArrowLogStore : ILogStore
     private const string DayFormat = "yyyy-MM-dd";
     private const string FileExtension = ".arrow";
 
+    /// <summary>An incomplete file modified within this window is taken as still being written (<c>file_in_progress</c>).</summary>
+    public static readonly TimeSpan DefaultInProgressWindow = TimeSpan.FromMinutes(5);
+
     private readonly int _rowsPerBatch;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _inProgressWindow;
 
     public ArrowLogStore(string rootDirectory)
         : this(rootDirectory, ArrowDefaults.RowsPerBatch)
     {
+    }
+
+    /// <param name="rootDirectory">The folder holding the <c>dt=…</c> partitions.</param>
+    /// <param name="rowsPerBatch">Rows per record batch written by <see cref="CreateWriter"/>.</param>
+    /// <param name="time">The clock <see cref="Check"/> compares modification times with.</param>
+    /// <param name="inProgressWindow">See <see cref="DefaultInProgressWindow"/>.</param>
+    public ArrowLogStore(string rootDirectory, int rowsPerBatch, TimeProvider time, TimeSpan inProgressWindow)
+        : this(rootDirectory, rowsPerBatch)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inProgressWindow, TimeSpan.Zero);
+        _time = time;
+        _inProgressWindow = inProgressWindow;
     }
 
     /// <param name="rootDirectory">The folder holding the <c>dt=…</c> partitions.</param>
@@ -30,6 +48,8 @@ public sealed class ArrowLogStore : ILogStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowsPerBatch);
         RootDirectory = Path.GetFullPath(rootDirectory);
         _rowsPerBatch = rowsPerBatch;
+        _time = TimeProvider.System;
+        _inProgressWindow = DefaultInProgressWindow;
     }
 
     public string RootDirectory { get; }
@@ -71,6 +91,19 @@ public sealed class ArrowLogStore : ILogStore
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(request);
         return LogFileReader.Read(file, request, cancellationToken);
+    }
+
+    /// <summary>Reads every record batch: truncated or corrupt files → <c>truncated_file</c>; incomplete and recently modified, or changing → <c>file_in_progress</c>.</summary>
+    public LogFileCheck Check(LogFileInfo file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return LogFileIntegrity.Check(file, _time, _inProgressWindow, cancellationToken);
+    }
+
+    public LogWriteSchema? Describe(LogFileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return LogFileIntegrity.Describe(file);
     }
 
     /// <param name="day">The partition.</param>

@@ -10,6 +10,7 @@ public static class CliRoot
         DemoCommand.Create(),
         SimulateCommand.Create(),
         ImportCommand.Create(),
+        ValidateCommand.Create(),
         RunCommand.Create(),
         ModelsCommand.Create(),
         ServeCommand.Create(),

@@ -19,17 +19,26 @@ public static class SimulateCommand
     private static readonly Option<int> s_candidates = new("--candidates") { Description = "Candidates scored by the teacher per request", DefaultValueFactory = _ => s_defaults.CandidatesPerRequest };
     private static readonly Option<int> s_listLength = new("--list-length") { Description = "Length of the final ranked list", DefaultValueFactory = _ => s_defaults.ListLength };
     private static readonly Option<int> s_seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => s_defaults.Seed };
+    private static readonly Option<string?> s_export = new("--export") { Description = "Instead of Arrow partitions, write one flat export file (parquet, csv or jsonl; rows shuffled across requests) and its import mapping" };
+    private static readonly Option<FileInfo?> s_exportPath = new("--export-path") { Description = "The export file (with --export); the mapping is written beside it as <file>.mapping.yaml" };
 
     public static Command Create()
     {
         Option<DirectoryInfo> workDir = CommonOptions.WorkDir();
         var command = new Command("simulate", "Generate realistic fine-ranking logs (Arrow, partitioned by day) and the item catalogue from a hidden ground truth")
         {
-            workDir, s_days, s_start, s_requests, s_users, s_items, s_candidates, s_listLength, s_seed,
+            workDir, s_days, s_start, s_requests, s_users, s_items, s_candidates, s_listLength, s_seed, s_export, s_exportPath,
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(() =>
         {
             SimulationOptions options = Read(parse);
+            if (parse.GetValue(s_export) is { } format)
+            {
+                FileInfo path = parse.GetValue(s_exportPath) ?? throw new UsageException("--export needs --export-path FILE.");
+                long exported = SimulatedExport.Write(format, path.FullName, options, cancellationToken);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Exported {exported:N0} rows to {path.FullName} (mapping: {path.FullName}.mapping.yaml)."));
+                return Task.FromResult(0);
+            }
             TerminalRunObserver observer = TerminalRunObserver.ForConsole();
             SimulateLogsResult result = Execute(parse.GetValue(workDir)!, options, observer, cancellationToken);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

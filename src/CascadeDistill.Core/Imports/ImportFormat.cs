@@ -8,4 +8,10 @@ public enum ImportFormat
 
     /// <summary>JSON Lines: one JSON object per line (UTF-8).</summary>
     Jsonl,
+
+    /// <summary>Apache Parquet files, streamed row group by row group (CascadeDistill.Parquet).</summary>
+    Parquet,
+
+    /// <summary>The rows of a SQL query, streamed through a DbDataReader (CascadeDistill.Sql).</summary>
+    Sql,
 }

@@ -13,4 +13,8 @@ public sealed record ImportManifest(
     IReadOnlyList<ImportInputRecord> Inputs,
     ImportTotals Totals,
     IReadOnlyList<ImportPartitionRecord> Partitions,
-    string? QuarantineFile);
+    string? QuarantineFile)
+{
+    /// <summary>The item catalogue derived from the imported item features (null when no catalogue store was given or no request was accepted).</summary>
+    public ImportCatalogueRecord? Catalogue { get; init; }
+}

@@ -37,4 +37,13 @@ public static class ImportReasonCodes
 
     /// <summary>File level: a mapped source column appears more than once in the CSV header.</summary>
     public const string DuplicateColumn = LogReasonCodes.DuplicateColumn;
+
+    /// <summary>File level: the input cannot be read as its format (a truncated or corrupt Parquet file, a failing query).</summary>
+    public const string CorruptFile = "corrupt_file";
+
+    /// <summary>File level: a mapped column has a type the import cannot read (e.g. a Parquet map or struct column).</summary>
+    public const string WrongType = LogReasonCodes.WrongType;
+
+    /// <summary>Input level (SQL): the connection or the query failed.</summary>
+    public const string QueryFailed = "query_failed";
 }

@@ -55,12 +55,22 @@ public sealed partial class LogImporter
         string fileName,
         LogWriteSchema schema)
     {
-        RequestBlock? block = assembler.Assemble(group, out string? reason, out string? detail);
+        string? reason = null;
+        string? detail = null;
+        int failed = group.FindIndex(r => state.FailedInputs.ContainsKey(r.FileIndex));
+        RequestBlock? block = failed >= 0
+            ? null
+            : assembler.Assemble(group, out reason, out detail);
+        if (failed >= 0)
+        {
+            reason = state.FailedInputs[group[failed].FileIndex];
+            detail = $"request '{group[failed].RequestId}' has rows from an input that failed while it was read";
+        }
         if (block is null)
         {
             foreach (ImportRow row in group)
             {
-                state.Quarantine.Write(reason!, detail!, state.Request.Inputs[row.FileIndex], row.RowNumber, row.RequestId);
+                state.Quarantine.Write(reason!, detail!, state.Inputs[row.FileIndex].Name, row.RowNumber, row.RequestId);
                 state.Files[row.FileIndex].Quarantined(reason!);
             }
             state.RequestsQuarantined[reason!] = state.RequestsQuarantined.GetValueOrDefault(reason!) + 1;
@@ -74,6 +84,7 @@ public sealed partial class LogImporter
                 entry = (logs.CreateWriter(day, fileName, schema), 0, 0);
             }
             entry.Writer.Write(block);
+            state.Catalogue.Add(block);
             writers[day] = (entry.Writer, entry.Requests + 1, entry.Rows + block.Count);
             foreach (ImportRow row in group)
             {
@@ -87,12 +98,15 @@ public sealed partial class LogImporter
     /// <summary>Everything one import call accumulates.</summary>
     private sealed class ImportState : IDisposable
     {
-        public ImportState(ImportMappingDefinition mapping, ImportLogsRequest request, string importId)
+        public ImportState(ImportMappingDefinition mapping, ImportLogsRequest request, string importId, IImportSource source, ImportInputIdentity[] inputs)
         {
+            Source = source;
+            Inputs = inputs;
             Mapping = mapping;
             Request = request;
             ImportId = importId;
             Parser = new ImportRowParser(mapping);
+            Catalogue = new ImportedCatalogue(mapping.Features.Select(f => f.ToDefinition()));
             Files = [.. request.Inputs.Select(_ => new ImportFileAccounting())];
             Statuses = [.. request.Inputs.Select(_ => (ImportInputStatus.Imported, (string?)null, (string?)null))];
             Sorter = new ExternalRowSorter(
@@ -105,11 +119,20 @@ public sealed partial class LogImporter
 
         public ImportMappingDefinition Mapping { get; }
 
+        public IImportSource Source { get; }
+
+        public ImportInputIdentity[] Inputs { get; }
+
+        /// <summary>Inputs that failed after some of their rows were read, with the reason their requests are quarantined for.</summary>
+        public Dictionary<int, string> FailedInputs { get; } = [];
+
         public ImportLogsRequest Request { get; }
 
         public string ImportId { get; }
 
         public ImportRowParser Parser { get; }
+
+        public ImportedCatalogue Catalogue { get; }
 
         public ImportFileAccounting[] Files { get; }
 
@@ -135,12 +158,12 @@ public sealed partial class LogImporter
 
         public List<string> Messages { get; } = [];
 
-        public ImportInputRecord Record(int index, IO.FileDigest digest)
+        public ImportInputRecord Record(int index, ImportInputIdentity digest)
         {
             ImportFileAccounting files = Files[index];
             (string status, string? reason, string? message) = Statuses[index];
             return new ImportInputRecord(
-                Path.GetFullPath(Request.Inputs[index]), digest.Bytes, digest.Sha256, status, reason, message,
+                digest.Name, digest.Bytes, digest.Sha256, status, reason, message,
                 files.RowsRead, files.RowsAccepted, new SortedDictionary<string, long>((IDictionary<string, long>)files.RowsQuarantined, StringComparer.Ordinal));
         }
 

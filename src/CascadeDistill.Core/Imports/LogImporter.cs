@@ -12,8 +12,21 @@ namespace CascadeDistill.Imports;
 /// ones as day partitions of the log contract, quarantines the rest with reason codes and records the
 /// accounting in an import manifest (docs/import.md).
 /// </summary>
-public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
+/// <param name="catalogue">Where the item catalogue derived from the imported item features is written (null: not written).</param>
+public sealed partial class LogImporter(ILogStore logs, ICatalogueStore? catalogue, TimeProvider time, IEnumerable<IImportSource> sources)
 {
+    /// <summary>An importer for the formats Core reads itself (CSV and JSON Lines) that writes no catalogue.</summary>
+    public LogImporter(ILogStore logs, TimeProvider time)
+        : this(logs, null, time, [new CsvImportSource(), new JsonLinesImportSource()])
+    {
+    }
+
+    /// <summary>An importer for the given formats that writes no catalogue.</summary>
+    public LogImporter(ILogStore logs, TimeProvider time, IEnumerable<IImportSource> sources)
+        : this(logs, null, time, sources)
+    {
+    }
+
     public const string ImportsFolder = "imports";
     public const string QuarantineFolder = "quarantine";
     public const string TemporaryFolder = "tmp";
@@ -25,16 +38,18 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(request);
         DateTimeOffset started = time.GetUtcNow();
+        IImportSource source = sources.LastOrDefault(s => s.Format == request.Format)
+            ?? throw new NotSupportedException($"No import source for format '{request.Format}' is registered.");
         ImportMappingDefinition mapping = ImportMappingLoader.Load(request.MappingPath);
-        CheckFormat(mapping, request);
+        CheckFormat(mapping, request, source);
         string mappingSha = FileDigest.Compute(request.MappingPath).Sha256;
-        FileDigest[] digests = [.. request.Inputs.Select(FileDigest.Compute)];
+        ImportInputIdentity[] digests = [.. request.Inputs.Select(source.Identify)];
         string importId = started.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-"
             + Sha256Hex.Of(mappingSha + string.Concat(digests.Select(d => d.Sha256)))[..8];
         string importsDir = Path.Combine(request.WorkDirectory, ImportsFolder);
         HashSet<string> seen = PreviouslyImported(importsDir);
 
-        var state = new ImportState(mapping, request, importId);
+        var state = new ImportState(mapping, request, importId, source, digests);
         using (state)
         {
             for (int i = 0; i < request.Inputs.Count; i++)
@@ -43,6 +58,7 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
             }
             WriteRequests(state, cancellationToken);
         }
+        ImportCatalogueRecord? catalogueRecord = WriteCatalogue(state, cancellationToken);
 
         var totals = new ImportFileAccounting();
         foreach (ImportFileAccounting file in state.Files)
@@ -62,21 +78,24 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
             new ImportTotals(totals.RowsRead, totals.RowsAccepted, totals.RowsQuarantined, state.RequestsAccepted,
                 state.RequestsQuarantined, totals.IsBalanced && state.Files.All(f => f.IsBalanced)),
             state.Partitions,
-            state.QuarantineRows > 0 ? state.QuarantinePath : null);
+            state.QuarantineRows > 0 ? state.QuarantinePath : null)
+        {
+            Catalogue = catalogueRecord,
+        };
         Directory.CreateDirectory(importsDir);
         string manifestPath = Path.Combine(importsDir, importId + ".json");
         await AtomicFile.WriteJsonAsync(manifestPath, manifest, s_json, cancellationToken).ConfigureAwait(false);
         return new ImportLogsResult(manifest, manifestPath, state.Messages);
     }
 
-    private static void CheckFormat(ImportMappingDefinition mapping, ImportLogsRequest request)
+    private static void CheckFormat(ImportMappingDefinition mapping, ImportLogsRequest request, IImportSource source)
     {
-        if (request.Format == ImportFormat.Csv)
+        if (!source.HasListValues)
         {
             var errors = mapping.Features
                 .Select((f, i) => (f, i))
                 .Where(x => x.f.Kind == FeatureKind.MultiCategorical && x.f.Delimiter is null)
-                .Select(x => new Pipelines.PipelineDefinitionError($"features[{x.i}].delimiter", "is required for a multi_categorical feature read from CSV"))
+                .Select(x => new Pipelines.PipelineDefinitionError($"features[{x.i}].delimiter", $"is required for a multi_categorical feature read from {request.Format.ToString().ToUpperInvariant()}"))
                 .ToArray();
             if (errors.Length > 0)
             {
@@ -105,9 +124,10 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
         return hashes;
     }
 
-    private static void ReadInput(ImportState state, int index, FileDigest digest, HashSet<string> seen, CancellationToken cancellationToken)
+    private static void ReadInput(ImportState state, int index, ImportInputIdentity digest, HashSet<string> seen, CancellationToken cancellationToken)
     {
-        string path = state.Request.Inputs[index];
+        string input = state.Request.Inputs[index];
+        string path = digest.Name;
         if (!seen.Add(digest.Sha256))
         {
             state.Statuses[index] = (ImportInputStatus.DuplicateSkipped, null,
@@ -116,9 +136,7 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
             return;
         }
         IReadOnlyList<string> columns = state.Mapping.SourceColumns();
-        IEnumerable<SourceRow> rows = state.Request.Format == ImportFormat.Csv
-            ? CsvSourceReader.Read(path, columns, cancellationToken)
-            : JsonLinesSourceReader.Read(path, columns, cancellationToken);
+        IEnumerable<SourceRow> rows = state.Source.Read(input, columns, cancellationToken);
         ImportFileAccounting accounting = state.Files[index];
         try
         {
@@ -136,11 +154,17 @@ public sealed partial class LogImporter(ILogStore logs, TimeProvider time)
                 state.Sorter.Add(row);
             }
         }
-        catch (ImportFileException e) when (accounting.RowsRead == 0)
+        catch (ImportFileException e)
         {
-            // Raised by the header check, before any row: the whole file is refused and recorded.
+            // Before any row (a header check, an unreadable footer): the whole file is refused and recorded.
+            // After some rows (a corrupt page, a failing query): every request with a row of it is quarantined
+            // with this reason when the requests are assembled, so the accounting still balances.
             state.Statuses[index] = (ImportInputStatus.FileQuarantined, e.ReasonCode, e.Message);
             state.Messages.Add(e.Message);
+            if (accounting.RowsRead > 0)
+            {
+                state.FailedInputs[index] = e.ReasonCode;
+            }
         }
     }
 }

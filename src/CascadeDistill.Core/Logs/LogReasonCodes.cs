@@ -36,4 +36,7 @@ public static class LogReasonCodes
 
     /// <summary>The file is not a complete Arrow IPC file (truncated, still being written, or corrupt).</summary>
     public const string TruncatedFile = "truncated_file";
+
+    /// <summary>The file is still being written (incomplete and modified recently, or changed while it was checked): not read until complete.</summary>
+    public const string FileInProgress = "file_in_progress";
 }

@@ -47,9 +47,38 @@ public static class PipelineConfigHash
             json.WriteString("model_name", definition.Publish.ModelName);
             json.WriteNumber("parity_tolerance", definition.Publish.ParityTolerance);
             json.WriteEndObject();
+            WriteQuality(json, definition.Quality);
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Only a non-default quality section is hashed, so pipelines without one keep their hash.</summary>
+    private static void WriteQuality(Utf8JsonWriter json, QualityDefinition quality)
+    {
+        if (quality.IsDefault)
+        {
+            return;
+        }
+        json.WriteStartObject("quality");
+        json.WriteNumber("max_quarantine_rate", quality.MaxQuarantineRate);
+        json.WriteNumber("baseline_days", quality.BaselineDays);
+        json.WriteStartObject("drift");
+        foreach ((string metric, DriftThresholdDefinition gate) in quality.Drift.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject(metric);
+            if (gate.Warn is double warn)
+            {
+                json.WriteNumber("warn", warn);
+            }
+            if (gate.Block is double block)
+            {
+                json.WriteNumber("block", block);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteLogs(Utf8JsonWriter json, LogWindowDefinition logs)

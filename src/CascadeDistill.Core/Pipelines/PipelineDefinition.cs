@@ -18,4 +18,7 @@ public sealed record PipelineDefinition(
     public IReadOnlyList<FeatureDefinition> UserFeatures => Features.Where(f => f.Side == FeatureSide.User).ToArray();
 
     public IReadOnlyList<FeatureDefinition> ItemFeatures => Features.Where(f => f.Side == FeatureSide.Item).ToArray();
+
+    /// <summary>The optional <c>quality</c> section: quarantine-rate limit and drift gates (default: <see cref="QualityDefinition.Default"/>).</summary>
+    public QualityDefinition Quality { get; init; } = QualityDefinition.Default;
 }

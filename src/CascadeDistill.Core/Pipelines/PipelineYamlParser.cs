@@ -11,7 +11,7 @@ namespace CascadeDistill.Pipelines;
 internal sealed partial class PipelineYamlParser
 {
     private static readonly string[] s_rootKeys =
-        ["name", "description", "stage", "logs", "features", "dataset", "student", "training", "evaluation", "publish"];
+        ["name", "description", "stage", "logs", "features", "dataset", "student", "training", "evaluation", "publish", "quality"];
 
     private readonly PipelineErrorList _errors;
 
@@ -34,6 +34,9 @@ internal sealed partial class PipelineYamlParser
             ParseStudent(reader),
             ParseTraining(reader),
             ParseEvaluation(reader),
-            ParsePublish(reader, name));
+            ParsePublish(reader, name))
+        {
+            Quality = ParseQuality(reader),
+        };
     }
 }

@@ -57,9 +57,9 @@ public sealed partial class PipelineRunner
         var random = new Random(definition.Seed);
         var sample = new List<RequestBlock>(definition.MaxRequests);
         long seen = 0;
-        foreach (LogFileInfo file in window.HoldoutDays.SelectMany(services.Logs.ListFiles))
+        foreach (LogFileInfo file in window.HoldoutDays.SelectMany(RunLogs.ListFiles))
         {
-            foreach (RequestBlock block in services.Logs.ReadRequests(file, request, cancellationToken))
+            foreach (RequestBlock block in RunLogs.ReadRequests(file, request, cancellationToken))
             {
                 seen++;
                 if (sample.Count < definition.MaxRequests)

@@ -147,7 +147,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
     {
         string datasetDirectory = services.Layout.DatasetDirectory(pipeline.Name, run.RunId);
         await LoadCheckpointsAsync(run, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<LogFileInfo> logFiles = await StageAsync(run, RunStage.ReadLogs, () => ReadLogs(window), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<LogFileInfo> logFiles = await StageAsync(run, RunStage.ReadLogs, () => ReadAndScreenLogs(pipeline, window, cancellationToken), files => $"{files.Count} file(s), {files.Sum(f => f.Bytes) / 1e6:F1} MB", _ => QualityJson(), cancellationToken).ConfigureAwait(false);
 
         Catalogue catalogue = services.Catalogue.Read(pipeline.ItemFeatures, cancellationToken);
         BuildDatasetResult dataset = await StageAsync(
@@ -157,7 +157,7 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
                 run,
                 RunStage.BuildDataset,
                 (checkpoint, token) => RestoreDatasetAsync(pipeline, logFiles, checkpoint, token),
-                () => Task.FromResult(new DatasetBuilder(services.Logs, services.Datasets, services.Time).Build(
+                () => Task.FromResult(new DatasetBuilder(RunLogs, services.Datasets, services.Time).Build(
                     pipeline, run.RunId, configHash, window.TrainDays, catalogue, datasetDirectory,
                     (fraction, message) => Progress(run, RunStage.BuildDataset, fraction, message), cancellationToken)),
                 DatasetCheckpointOf,

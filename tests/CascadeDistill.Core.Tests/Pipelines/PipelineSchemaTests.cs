@@ -18,12 +18,16 @@ public sealed class PipelineSchemaTests
     [InlineData("training", "training")]
     [InlineData("evaluation", "evaluation")]
     [InlineData("publish", "publish")]
+    [InlineData("quality", "quality")]
+    [InlineData("quality.drift", "quality.drift")]
+    [InlineData("quality.drift.request_volume", "$defs.driftGate")]
     public void SchemaProperties_Section_MatchKeysOfFullDefinition(string yamlPath, string schemaPath)
     {
         // Full gives every key; lambda only exists for the exponential function, listwise for the listwise recipe.
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
         string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
-        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath))
+        string withQuality = PipelineYaml.Full + PipelineYaml.Quality;
+        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(withQuality, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();

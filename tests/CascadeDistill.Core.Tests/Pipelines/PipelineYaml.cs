@@ -5,6 +5,20 @@ namespace CascadeDistill.Core.Tests.Pipelines;
 /// <summary>Pipeline texts for tests, and a checked way to change them.</summary>
 internal static class PipelineYaml
 {
+    /// <summary>A <c>quality</c> section with every key, to append to a pipeline text.</summary>
+    public const string Quality = """
+
+        quality:
+          max_quarantine_rate: 0.1
+          baseline_days: 3
+          drift:
+            request_volume: { warn: 0.3, block: 0.8 }
+            candidates_per_request: { warn: 0.2 }
+            teacher_logit_js: { warn: 0.02, block: 0.2 }
+            label_rate: { block: 1.5 }
+            feature_coverage: { warn: 0.05, block: 0.5 }
+        """;
+
     /// <summary>Only the required keys.</summary>
     public const string Minimal = """
         name: minimal
