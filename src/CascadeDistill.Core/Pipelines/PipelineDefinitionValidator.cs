@@ -36,6 +36,7 @@ public static partial class PipelineDefinitionValidator
         ValidateStudent(findings, definition.Student);
         ValidateTraining(findings, definition.Training, definition.Dataset);
         ValidateEvaluation(findings, definition.Evaluation);
+        ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);
         if (definition.Publish.ModelName != definition.Name)
         {
             // When equal (the default), the check of name covers it.
