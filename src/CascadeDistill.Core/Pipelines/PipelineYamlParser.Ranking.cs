@@ -11,6 +11,16 @@ internal sealed partial class PipelineYamlParser
         ["strategy", "top_m", "top_k", "sampled_per_item", "boundary_width", "max_pairs_per_list", "weighting", "grades", "min_list_length"];
     private static readonly string[] s_gradesKeys =
         ["from", "grade_count", "thresholds", "intervals", "default_grade", "buckets", "other_grade", "cut_grade"];
+    private static readonly (string Key, string Owner)[] s_gradeKeyOwners =
+    [
+        ("grade_count", RelevanceGradesDefinition.LogitQuantiles),
+        ("thresholds", RelevanceGradesDefinition.LogitThresholds),
+        ("intervals", RelevanceGradesDefinition.LogitMapping),
+        ("default_grade", RelevanceGradesDefinition.LogitMapping),
+        ("buckets", RelevanceGradesDefinition.RankBuckets),
+        ("other_grade", RelevanceGradesDefinition.RankBuckets),
+        ("cut_grade", RelevanceGradesDefinition.RankBuckets),
+    ];
     private static readonly string[] s_intervalKeys = ["lower", "upper", "grade"];
     private static readonly string[] s_bucketKeys = ["first_rank", "last_rank", "grade"];
     private static readonly string[] s_groundTruthKeys = ["label", "weight"];
@@ -45,6 +55,13 @@ internal sealed partial class PipelineYamlParser
             return null;
         }
         string from = grades.String("from");
+        foreach ((string key, string owner) in s_gradeKeyOwners)
+        {
+            if (owner != from && PipelineVocabulary.GradeSources.Contains(from, StringComparer.Ordinal))
+            {
+                grades.Forbid(key, $"applies to from: {owner} only (from is {from})");
+            }
+        }
         return new RelevanceGradesDefinition(
             from,
             grades.Int("grade_count", 0),

@@ -19,6 +19,7 @@ public sealed class PipelineRankingSectionsTests
     [InlineData(Pairwise + "\n    weighting: delta_ndcg", "", "dataset.pairwise.grades", "is required when dataset.pairwise.weighting is delta_ndcg")]
     [InlineData(Pairwise + "\n    grades:\n      from: logit_quantiles\n      grade_count: 3", "", "dataset.pairwise.grades", "applies to dataset.pairwise.weighting delta_ndcg only")]
     [InlineData(Pairwise + "\n    weighting: delta_ndcg\n    grades:\n      from: logit_quantiles\n      grade_count: 1", "", "dataset.pairwise.grades.grade_count", "must be at least 2, got 1")]
+    [InlineData(Pairwise + "\n    weighting: delta_ndcg\n    grades:\n      from: logit_quantiles\n      grade_count: 3\n      cut_grade: 1", "", "dataset.pairwise.grades.cut_grade", "applies to from: rank_buckets only (from is logit_quantiles)")]
     [InlineData(Pairwise + "\n    max_pairs_per_list: -1", "", "dataset.pairwise.max_pairs_per_list", "must be at least 1 when set, got -1")]
     [InlineData(Pairwise + "\n  catalogue_negatives: 2", "", "dataset.catalogue_negatives", "must be 0 with the pairwise recipe (got 2)")]
     [InlineData(Lambda, "", "dataset.listwise.grades", "is required when dataset.listwise.loss is lambda_ndcg")]
