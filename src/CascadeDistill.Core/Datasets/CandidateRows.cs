@@ -11,14 +11,25 @@ namespace CascadeDistill.Datasets;
 /// </summary>
 internal static class CandidateRows
 {
-    public static void Add(RequestBlock block, DatasetDefinition definition, DatasetChunkBuilder into)
+    /// <param name="groundTruthLabel">
+    /// When set (list and pair recipes with <c>training.ground_truth</c>), the label column holds the
+    /// logged label <c>label.NAME</c> instead (NaN = unknown, kept as NaN).
+    /// </param>
+    /// <exception cref="InvalidDataException">The log has no labels for <paramref name="groundTruthLabel"/>.</exception>
+    public static void Add(RequestBlock block, DatasetDefinition definition, DatasetChunkBuilder into, string? groundTruthLabel = null)
     {
         float[] fused = TeacherFusion.Fuse(block, definition.Fusion);
+        float[]? logged = null;
+        if (groundTruthLabel is not null && !block.Labels.TryGetValue(groundTruthLabel, out logged))
+        {
+            throw new InvalidDataException(
+                $"Request {block.RequestId} has no logged label '{groundTruthLabel}' (column label.{groundTruthLabel}), which training.ground_truth needs.");
+        }
         for (int row = 0; row < block.Count; row++)
         {
             int position = block.Positions[row];
             bool positive = position != LogContract.PositionCut && position <= definition.TopK;
-            float label = positive ? 1f : 0f;
+            float label = logged is not null ? logged[row] : positive ? 1f : 0f;
             float weight = positive ? (float)definition.PositionWeight.Weight(position) : 1f;
             float soft = definition.SoftLabel is { } softLabel
                 ? (float)(1.0 / (1.0 + Math.Exp(-fused[row] / softLabel.Temperature)))

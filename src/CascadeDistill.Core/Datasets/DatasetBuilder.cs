@@ -33,13 +33,17 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             throw new ArgumentException("A dataset needs at least one day of logs.", nameof(days));
         }
         ArgumentNullException.ThrowIfNull(catalogue);
-        bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name;
-        ListwiseRecipe? listRecipe = listwise ? new ListwiseRecipe(pipeline.Dataset) : null;
+        string? groundTruthLabel = pipeline.Training.GroundTruth?.Label;
+        PairwiseRecipe? pairRecipe = pipeline.Dataset.Recipe == PairwiseRecipe.Name
+            ? new PairwiseRecipe(pipeline.Dataset, pipeline.Training.Seed, groundTruthLabel)
+            : null;
+        bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name || pairRecipe is not null;
+        ListwiseRecipe? listRecipe = listwise && pairRecipe is null ? new ListwiseRecipe(pipeline.Dataset, groundTruthLabel) : null;
         PointwiseRecipe? pointRecipe = listwise ? null : new PointwiseRecipe(pipeline.Dataset);
         CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
             : null;
-        var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: false);
+        var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: groundTruthLabel is not null);
         LogFileInfo[] files = days.SelectMany(logs.ListFiles).ToArray();
         FeatureDefinition[] numerics = pipeline.Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
         Dictionary<string, RunningStatistics> statistics = numerics.ToDictionary(f => f.Name, _ => new RunningStatistics(), StringComparer.Ordinal);
@@ -67,7 +71,11 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long usedBefore = accounting.RowsUsed;
-                    if (listRecipe is not null)
+                    if (pairRecipe is not null)
+                    {
+                        pairRecipe.Apply(block, builder, accounting);
+                    }
+                    else if (listRecipe is not null)
                     {
                         listRecipe.Apply(block, builder, accounting);
                     }
@@ -121,7 +129,8 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             Accounting: total.Snapshot(),
             SampledNegatives: sampler?.Added ?? 0,
             NumericStatistics: numericStatistics,
-            CreatedAt: time.GetUtcNow());
+            CreatedAt: time.GetUtcNow(),
+            Pairs: pairRecipe?.Pairs);
         string manifestPath = Path.Combine(directory, DatasetManifest.FileName);
         AtomicFile.WriteJsonAsync(manifestPath, manifest, AtomicFileJson.Indented, cancellationToken).GetAwaiter().GetResult();
         return new BuildDatasetResult(manifest, path, manifestPath, numericStatistics, listed);

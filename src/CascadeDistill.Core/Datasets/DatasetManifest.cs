@@ -1,3 +1,4 @@
+using CascadeDistill.Datasets.Pairwise;
 using CascadeDistill.Pipelines;
 using CascadeDistill.Students;
 
@@ -7,7 +8,7 @@ namespace CascadeDistill.Datasets;
 /// Written last, next to a dataset's files: what went in (files with sizes and SHA-256), what came
 /// out, the row accounting of log rows (read = used + skipped, per file and in total), the
 /// catalogue negatives added beside them (examples = used + sampled), the recipe and the numeric
-/// statistics computed on the window.
+/// statistics computed on the window; with the pairwise recipe, the pairs drawn (<see cref="PairAccounting"/>).
 /// </summary>
 public sealed record DatasetManifest(
     int ManifestVersion,
@@ -22,7 +23,8 @@ public sealed record DatasetManifest(
     RowAccountingSnapshot Accounting,
     long SampledNegatives,
     IReadOnlyDictionary<string, NumericStatistics> NumericStatistics,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    PairAccounting? Pairs = null)
 {
     public const string FileName = "manifest.json";
 }

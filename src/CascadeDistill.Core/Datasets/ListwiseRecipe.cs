@@ -17,8 +17,10 @@ public sealed class ListwiseRecipe
 
     private readonly DatasetDefinition _definition;
     private readonly int _minListLength;
+    private readonly string? _groundTruthLabel;
 
-    public ListwiseRecipe(DatasetDefinition definition)
+    /// <param name="groundTruthLabel">The logged label written to the label column (<c>training.ground_truth.label</c>), or null.</param>
+    public ListwiseRecipe(DatasetDefinition definition, string? groundTruthLabel = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.Recipe != Name)
@@ -35,6 +37,7 @@ public sealed class ListwiseRecipe
         }
         _definition = definition;
         _minListLength = Math.Max(PipelineDefaults.MinListLength, definition.Listwise.MinListLength);
+        _groundTruthLabel = groundTruthLabel;
     }
 
     /// <summary>Adds the request's rows to <paramref name="into"/> as one contiguous block and counts them.</summary>
@@ -58,7 +61,7 @@ public sealed class ListwiseRecipe
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
             return;
         }
-        CandidateRows.Add(block, _definition, into);
+        CandidateRows.Add(block, _definition, into, _groundTruthLabel);
         accounting.RequestUsed(block.Count);
     }
 }

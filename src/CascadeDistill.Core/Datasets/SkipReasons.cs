@@ -11,4 +11,7 @@ public static class SkipReasons
 
     /// <summary>The listwise recipe: the request has fewer candidates than <c>dataset.listwise.min_list_length</c>.</summary>
     public const string ListTooShort = "list_too_short";
+
+    /// <summary>The pairwise recipe: the sampling strategy drew no pair from the request (e.g. every ΔNDCG weight is 0).</summary>
+    public const string NoPairs = "no_pairs";
 }

@@ -1,7 +1,7 @@
 namespace CascadeDistill.Pipelines;
 
 /// <summary>How distillation examples are built from logged requests.</summary>
-/// <param name="Recipe">Dataset recipe: <c>pointwise</c> or <c>listwise</c>.</param>
+/// <param name="Recipe">Dataset recipe: <c>pointwise</c>, <c>listwise</c> or <c>pairwise</c>.</param>
 /// <param name="TopK">The teacher's top K of each ranked list are positives, every other candidate a negative.</param>
 /// <param name="PositionWeight">Loss weight of a positive as a function of its position; negatives weigh 1.</param>
 /// <param name="Fusion">Objective → weight: the fused teacher logit is the weighted sum of the objectives' logits.</param>
@@ -12,6 +12,7 @@ namespace CascadeDistill.Pipelines;
 /// items that reached the fine ranker; a recall student must also learn to push down the rest.
 /// </param>
 /// <param name="Listwise">The <c>listwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
+/// <param name="Pairwise">The <c>pairwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
@@ -19,4 +20,5 @@ public sealed record DatasetDefinition(
     IReadOnlyDictionary<string, double> Fusion,
     SoftLabelDefinition? SoftLabel,
     int CatalogueNegatives = 0,
-    ListwiseDefinition? Listwise = null);
+    ListwiseDefinition? Listwise = null,
+    PairwiseDefinition? Pairwise = null);

@@ -10,7 +10,7 @@ namespace CascadeDistill.Pipelines;
 /// files that parse to the same definition (whatever their formatting, comments or key order) have
 /// the same hash; any value change gives a different one. Runs record it to tell configurations apart.
 /// </summary>
-public static class PipelineConfigHash
+public static partial class PipelineConfigHash
 {
     /// <summary>Bumped if the canonical form ever changes, so old and new hashes never collide by accident.</summary>
     public const int CanonicalFormVersion = 1;
@@ -150,8 +150,10 @@ public static class PipelineConfigHash
             json.WriteStartObject("listwise");
             json.WriteNumber("temperature", dataset.Listwise.Temperature);
             json.WriteNumber("min_list_length", dataset.Listwise.MinListLength);
+            WriteListLoss(json, dataset.Listwise);
             json.WriteEndObject();
         }
+        WritePairwise(json, dataset.Pairwise);
         json.WriteEndObject();
     }
 
@@ -181,6 +183,7 @@ public static class PipelineConfigHash
         json.WriteNumber("seed", training.Seed);
         json.WriteNumber("threads", training.Threads);
         json.WriteString("device", training.Device);
+        WriteLossMix(json, training);
         json.WriteEndObject();
     }
 

@@ -29,6 +29,15 @@ public static class PipelineDefaults
     /// <summary><c>dataset.catalogue_negatives</c>: none unless asked for.</summary>
     public const int CatalogueNegatives = 0;
 
+    /// <summary><c>dataset.listwise.loss</c>.</summary>
+    public const string ListLoss = "listnet";
+
+    /// <summary><c>dataset.listwise.sigma</c>: LambdaNDCG's logistic steepness.</summary>
+    public const double LambdaSigma = 1.0;
+
+    /// <summary><c>training.loss_weighting</c>.</summary>
+    public const string LossWeighting = "fixed";
+
     /// <summary><c>dataset.position_weight</c> when absent: every positive weighs 1.</summary>
     public static PositionWeightDefinition PositionWeight { get; } = new(PositionWeightFunction.Constant, 0, 0);
 

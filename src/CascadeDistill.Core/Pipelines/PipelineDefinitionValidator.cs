@@ -37,6 +37,7 @@ public static partial class PipelineDefinitionValidator
         ValidateTraining(findings, definition.Training, definition.Dataset);
         ValidateEvaluation(findings, definition.Evaluation);
         ValidateQuality(findings, definition.Quality);
+        ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);
         if (definition.Publish.ModelName != definition.Name)
         {
             // When equal (the default), the check of name covers it.

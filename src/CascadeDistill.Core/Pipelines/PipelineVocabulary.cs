@@ -1,3 +1,4 @@
+using CascadeDistill.Datasets.Pairwise;
 using CascadeDistill.Features;
 
 namespace CascadeDistill.Pipelines;
@@ -39,7 +40,33 @@ public static class PipelineVocabulary
     ];
 
     /// <summary><c>dataset.recipe</c>.</summary>
-    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise"];
+    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise", "pairwise"];
+
+    /// <summary><c>dataset.listwise.loss</c>.</summary>
+    public static IReadOnlyList<string> ListLosses { get; } = ["listnet", "lambda_ndcg"];
+
+    /// <summary><c>grades.from</c> (listwise and pairwise recipes).</summary>
+    public static IReadOnlyList<string> GradeSources { get; } =
+        [RelevanceGradesDefinition.LogitQuantiles, RelevanceGradesDefinition.LogitThresholds, RelevanceGradesDefinition.LogitMapping, RelevanceGradesDefinition.RankBuckets];
+
+    /// <summary><c>dataset.pairwise.strategy</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, PairSamplingStrategy>> PairStrategies { get; } =
+    [
+        new("all_pairs_top_m", PairSamplingStrategy.AllWithinTopM),
+        new("top_k_vs_sampled", PairSamplingStrategy.TopKVersusSampled),
+        new("hard_boundary", PairSamplingStrategy.HardBoundary),
+    ];
+
+    /// <summary><c>dataset.pairwise.weighting</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, PairWeighting>> PairWeightings { get; } =
+    [
+        new("none", PairWeighting.None),
+        new("position_decay", PairWeighting.PositionDecay),
+        new("delta_ndcg", PairWeighting.DeltaNdcg),
+    ];
+
+    /// <summary><c>training.loss_weighting</c>.</summary>
+    public static IReadOnlyList<string> LossWeightings { get; } = ["fixed", "uncertainty"];
 
     /// <summary><c>student.architecture</c>.</summary>
     public static IReadOnlyList<string> Architectures { get; } = ["two_tower"];
@@ -54,6 +81,10 @@ public static class PipelineVocabulary
     public static string NameOf(FeatureKind value) => NameOf(Kinds, value);
 
     public static string NameOf(PositionWeightFunction value) => NameOf(PositionWeightFunctions, value);
+
+    public static string NameOf(PairSamplingStrategy value) => NameOf(PairStrategies, value);
+
+    public static string NameOf(PairWeighting value) => NameOf(PairWeightings, value);
 
     private static string NameOf<T>(IReadOnlyList<KeyValuePair<string, T>> words, T value)
         where T : struct, Enum

@@ -5,10 +5,10 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "pairwise"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
-    private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length"];
+    private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length", "loss", "grades", "sigma"];
 
     private DatasetDefinition ParseDataset(YamlMappingReader root)
     {
@@ -23,7 +23,8 @@ internal sealed partial class PipelineYamlParser
             ParseFusion(dataset),
             ParseSoftLabel(dataset),
             dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives),
-            ParseListwise(dataset));
+            ParseListwise(dataset),
+            ParsePairwise(dataset));
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)
@@ -73,11 +74,16 @@ internal sealed partial class PipelineYamlParser
         return softLabel is null ? null : new SoftLabelDefinition(softLabel.Double("temperature"));
     }
 
-    private static ListwiseDefinition? ParseListwise(YamlMappingReader dataset)
+    private ListwiseDefinition? ParseListwise(YamlMappingReader dataset)
     {
         YamlMappingReader? listwise = dataset.Mapping("listwise", s_listwiseKeys, required: false);
         return listwise is null
             ? null
-            : new ListwiseDefinition(listwise.Double("temperature"), listwise.Int("min_list_length", PipelineDefaults.MinListLength));
+            : new ListwiseDefinition(
+                listwise.Double("temperature"),
+                listwise.Int("min_list_length", PipelineDefaults.MinListLength),
+                listwise.String("loss", PipelineDefaults.ListLoss),
+                ParseGrades(listwise),
+                listwise.Double("sigma", PipelineDefaults.LambdaSigma));
     }
 }

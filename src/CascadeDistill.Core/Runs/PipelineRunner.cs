@@ -256,8 +256,9 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             dataset.NumericStatistics,
             dataset.Examples,
             (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token),
-            pipeline.Dataset.Listwise is null ? TrainingObjective.WeightedBce : TrainingObjective.ListNet,
-            pipeline.Dataset.Listwise?.Temperature ?? 1.0);
+            RankingTrainingOptions.ObjectiveOf(pipeline),
+            pipeline.Dataset.Listwise?.Temperature ?? 1.0,
+            RankingTrainingOptions.From(pipeline));
         var progress = new InlineProgress<TrainingProgress>(p => TrainingProgressed(run, p));
         return services.Trainer.Train(request, progress, cancellationToken);
     }

@@ -8,4 +8,10 @@ public enum TrainingObjective
 
     /// <summary>Batches of whole requests; ListNet against <c>softmax(teacher / T)</c> per request (the listwise recipe).</summary>
     ListNet = 1,
+
+    /// <summary>Batches of whole requests; LambdaNDCG on graded relevance per request (the listwise recipe with <c>loss: lambda_ndcg</c>).</summary>
+    LambdaNdcg = 10,
+
+    /// <summary>Batches of whole requests; weighted BPR on pairs drawn from each request's teacher order (the pairwise recipe).</summary>
+    Bpr = 11,
 }

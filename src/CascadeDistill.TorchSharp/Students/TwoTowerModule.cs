@@ -61,5 +61,18 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     }
 
     /// <summary>Copies both towers to plain arrays (the training-only bias is not part of the student).</summary>
+    /// <summary>
+    /// Scores of whole lists from tower outputs: <c>[lists, items]</c> = <c>dot(user_l, item_li) / T + b</c>,
+    /// the same score as <see cref="forward"/>, with each list's user vector computed once.
+    /// </summary>
+    /// <param name="userVectors"><c>[lists, d]</c> user tower outputs.</param>
+    /// <param name="itemVectors"><c>[lists, items, d]</c> item tower outputs.</param>
+    public Tensor ScoreLists(Tensor userVectors, Tensor itemVectors)
+    {
+        ArgumentNullException.ThrowIfNull(userVectors);
+        ArgumentNullException.ThrowIfNull(itemVectors);
+        return (itemVectors * userVectors.unsqueeze(1)).sum(2) / _temperature + _bias;
+    }
+
     public TwoTowerWeights Export() => new(_user.Export(), _item.Export(), Temperature);
 }

@@ -9,15 +9,15 @@ using static TorchSharp.torch;
 namespace CascadeDistill.Torch.Training;
 
 /// <summary>
-/// The ListNet epoch: requests are rebuilt from the stream (<see cref="RequestListStream"/>), shuffled
+/// The list epoch (ListNet, LambdaNDCG, BPR): requests are rebuilt from the stream (<see cref="RequestListStream"/>), shuffled
 /// per chunk-sized window with the epoch's seeded generator and packed into batches of whole requests
-/// (<see cref="ListBatchPlanner"/>); per batch the loss is
-/// <c>ListNetLoss(student scores, teacher logits, mask, T, position weights)</c>. The epoch loss is the
+/// (<see cref="ListBatchPlanner"/>); per batch the loss is the objective's (StudentTrainingLoop.Ranking.cs),
+/// e.g. <c>ListNetLoss(student scores, teacher logits, mask, T, position weights)</c>. The epoch loss is the
 /// mean over lists; progress counts rows, as in the pointwise epoch.
 /// </summary>
 internal sealed partial class StudentTrainingLoop
 {
-    private EpochRecord RunListEpoch(int epoch, Adam optimizer, CancellationToken cancellationToken)
+    private EpochRecord RunListEpoch(int epoch, Adam optimizer, UncertaintyWeighting? weighting, CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
         Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);
@@ -46,7 +46,7 @@ internal sealed partial class StudentTrainingLoop
                 {
                     ListTrainingBatch batch = ListTrainingBatch.Create(lists, userFeatures, itemFeatures, _device);
                     Tensor scores = batch.Scores(_model);
-                    Tensor lossTensor = ListNetLoss.Compute(scores, batch.Teacher, batch.Mask, _request.ListNetTemperature, batch.Weights);
+                    Tensor lossTensor = ListLoss(batch, scores, weighting);
                     loss = lossTensor.item<float>();
                     if (!double.IsFinite(loss))
                     {

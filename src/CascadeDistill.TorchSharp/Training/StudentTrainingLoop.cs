@@ -1,5 +1,6 @@
 using CascadeDistill.Datasets;
 using CascadeDistill.Features;
+using CascadeDistill.Torch.Losses;
 using CascadeDistill.Torch.Students;
 using CascadeDistill.Training;
 using TorchSharp;
@@ -11,8 +12,8 @@ namespace CascadeDistill.Torch.Training;
 /// <summary>
 /// The epochs of one training run: stream each epoch's chunks, shuffle rows within a chunk
 /// (seeded per epoch), cut minibatches, one dispose scope and one Adam step per batch.
-/// Epochs and batches are numbered from 1. With <see cref="TrainingObjective.ListNet"/> the
-/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs).
+/// Epochs and batches are numbered from 1. With a list objective (ListNet, LambdaNDCG, BPR) the
+/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs, StudentTrainingLoop.Ranking.cs).
 /// </summary>
 internal sealed partial class StudentTrainingLoop
 {
@@ -38,15 +39,16 @@ internal sealed partial class StudentTrainingLoop
     public IReadOnlyList<EpochRecord> Run(CancellationToken cancellationToken)
     {
         var curve = new List<EpochRecord>(_request.Training.Epochs);
+        using UncertaintyWeighting? weighting = CreateLossWeighting();
         using Adam optimizer = optim.Adam(
-            _model.parameters(),
+            weighting is null ? _model.parameters() : _model.parameters().Concat(weighting.parameters()),
             lr: _request.Training.LearningRate,
             weight_decay: _request.Training.WeightDecay);
         _model.train();
         for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
         {
-            curve.Add(_request.Objective == TrainingObjective.ListNet
-                ? RunListEpoch(epoch, optimizer, cancellationToken)
+            curve.Add(IsListObjective(_request.Objective)
+                ? RunListEpoch(epoch, optimizer, weighting, cancellationToken)
                 : RunEpoch(epoch, optimizer, cancellationToken));
         }
         _model.eval();

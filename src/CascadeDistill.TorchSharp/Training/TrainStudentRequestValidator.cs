@@ -57,6 +57,7 @@ internal static class TrainStudentRequestValidator
         {
             problems.Add($"dataset.listwise.temperature: must be positive (got {request.ListNetTemperature})");
         }
+        ValidateRanking(request, problems);
         if (request.Training.Threads < 0)
         {
             problems.Add($"training.threads: must not be negative (got {request.Training.Threads})");
@@ -107,4 +108,32 @@ internal static class TrainStudentRequestValidator
             problems.Add($"{at}: max_length must be at least 1 (got {feature.MaxLength})");
         }
     }
+
+    private static void ValidateRanking(TrainStudentRequest request, List<string> problems)
+    {
+        RankingTrainingOptions? ranking = request.Ranking;
+        if (request.Objective == TrainingObjective.LambdaNdcg && ranking?.Grader is null)
+        {
+            problems.Add("dataset.listwise.grades: LambdaNDCG needs a grader (ranking options with grades)");
+        }
+        if (request.Objective == TrainingObjective.LambdaNdcg && ranking is not null && !(ranking.Sigma > 0 && double.IsFinite(ranking.Sigma)))
+        {
+            problems.Add($"dataset.listwise.sigma: must be positive (got {ranking.Sigma})");
+        }
+        if (request.Objective == TrainingObjective.Bpr && ranking?.Pairs is null)
+        {
+            problems.Add("dataset.pairwise: BPR needs a pair drawer (ranking options with pairs)");
+        }
+        if (ranking is not null && !(ranking.GroundTruthWeight >= 0 && double.IsFinite(ranking.GroundTruthWeight)))
+        {
+            problems.Add($"training.ground_truth.weight: must not be negative (got {ranking.GroundTruthWeight})");
+        }
+        if (ranking is { GroundTruthWeight: > 0 } && !IsListObjective(request.Objective))
+        {
+            problems.Add($"training.ground_truth: applies to list objectives only (objective is {request.Objective})");
+        }
+    }
+
+    private static bool IsListObjective(TrainingObjective objective) =>
+        objective is TrainingObjective.ListNet or TrainingObjective.LambdaNdcg or TrainingObjective.Bpr;
 }

@@ -156,8 +156,8 @@ public sealed class PipelineConfigHashTests
 
         string json = PipelineConfigHash.CanonicalJson(definition);
 
-        Assert.Contains("\"catalogue_negatives\":0,\"listwise\":{\"temperature\":1.5,\"min_list_length\":2}}", json, StringComparison.Ordinal);
-        Assert.Equal(["temperature", "min_list_length"],
+        Assert.Contains("\"catalogue_negatives\":0,\"listwise\":{\"temperature\":1.5,\"min_list_length\":2,\"loss\":\"listnet\",\"grades\":null,\"sigma\":1},\"pairwise\":null}", json, StringComparison.Ordinal);
+        Assert.Equal(["temperature", "min_list_length", "loss", "grades", "sigma"],
             typeof(ListwiseDefinition).GetConstructors().Single(c => c.GetParameters()[0].ParameterType != typeof(ListwiseDefinition))
                 .GetParameters().Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!)));
         Assert.NotEqual(PipelineConfigHash.Compute(definition), PipelineConfigHash.Compute(warmer));

@@ -14,6 +14,9 @@ public sealed class PipelineSchemaTests
     [InlineData("dataset.position_weight", "$defs.positionWeight")]
     [InlineData("dataset.soft_label", "dataset.soft_label")]
     [InlineData("dataset.listwise", "dataset.listwise")]
+    [InlineData("dataset.pairwise", "dataset.pairwise")]
+    [InlineData("dataset.listwise.grades", "$defs.grades")]
+    [InlineData("training.ground_truth", "training.ground_truth")]
     [InlineData("student", "student")]
     [InlineData("training", "training")]
     [InlineData("evaluation", "evaluation")]
@@ -27,7 +30,14 @@ public sealed class PipelineSchemaTests
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
         string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
         string withQuality = PipelineYaml.Full + PipelineYaml.Quality;
+        string lambda = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3\n    loss: lambda_ndcg\n    sigma: 1\n"
+            + "    grades:\n      from: logit_mapping\n      grade_count: 3\n      thresholds: [1]\n      intervals: [{ lower: 0, upper: 1, grade: 1 }]\n      default_grade: 0\n"
+            + "      buckets: [{ first_rank: 1, last_rank: 2, grade: 1 }]\n      other_grade: 0\n      cut_grade: 0");
+        string pairwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  pairwise:\n    strategy: hard_boundary\n    top_m: 5\n    top_k: 5\n    sampled_per_item: 2\n"
+            + "    boundary_width: 2\n    max_pairs_per_list: 10\n    weighting: delta_ndcg\n    grades:\n      from: logit_quantiles\n    min_list_length: 2")
+            .Edit("  device: cpu", "  device: cpu\n  ground_truth:\n    label: click\n    weight: 0.1\n  loss_weighting: uncertainty");
         string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(withQuality, yamlPath))
+            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();

@@ -16,7 +16,7 @@ public sealed class ListNetTrainingTests
     public void Train_ListNetOnLearnableProblem_LossDecreasesAndEveryRowIsSeen()
     {
         // 10 candidates per request; the teacher prefers items of the user's category.
-        IReadOnlyList<DatasetChunk> chunks = SyntheticDistillationProblem.Chunks(count: 2, rows: 600, seed: 1);
+        IReadOnlyList<DatasetChunk> chunks = SyntheticListProblem.Chunks(count: 2, requests: 60, seed: 1);
 
         using ITrainedStudent student = _trainer.Train(Request(chunks, epochs: 6, seed: 7), null, CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class ListNetTrainingTests
     [Fact]
     public void Train_ListNetSameSeed_ExportsIdenticalWeights()
     {
-        IReadOnlyList<DatasetChunk> chunks = SyntheticDistillationProblem.Chunks(count: 2, rows: 300, seed: 3);
+        IReadOnlyList<DatasetChunk> chunks = SyntheticListProblem.Chunks(count: 2, requests: 30, seed: 3);
 
         float[] first = Flatten(TrainAndExport(Request(chunks, epochs: 2, seed: 11)));
         float[] second = Flatten(TrainAndExport(Request(chunks, epochs: 2, seed: 11)));
@@ -43,7 +43,7 @@ public sealed class ListNetTrainingTests
     [Fact]
     public void Train_ListNetCancelledFromProgress_StopsBeforeTheNextBatch()
     {
-        IReadOnlyList<DatasetChunk> chunks = SyntheticDistillationProblem.Chunks(count: 1, rows: 2000, seed: 5);
+        IReadOnlyList<DatasetChunk> chunks = SyntheticListProblem.Chunks(count: 1, requests: 200, seed: 5);
         using var cancellation = new CancellationTokenSource();
         var progress = new CancellingProgress(cancellation);
 
@@ -55,7 +55,7 @@ public sealed class ListNetTrainingTests
     [Fact]
     public void Train_ListNetNonPositiveTemperature_IsInvalid()
     {
-        IReadOnlyList<DatasetChunk> chunks = SyntheticDistillationProblem.Chunks(count: 1, rows: 20, seed: 5);
+        IReadOnlyList<DatasetChunk> chunks = SyntheticListProblem.Chunks(count: 1, requests: 2, seed: 5);
 
         ArgumentException error = Assert.Throws<ArgumentException>(() =>
             _trainer.Train(Request(chunks, epochs: 1, seed: 1) with { ListNetTemperature = 0 }, null, CancellationToken.None));

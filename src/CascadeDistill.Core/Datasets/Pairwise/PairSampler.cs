@@ -24,7 +24,11 @@ public sealed class PairSampler
     /// <param name="requestId">Seeds the request's draws.</param>
     /// <param name="positions">Teacher positions per candidate (1-based, 0 = cut).</param>
     /// <param name="grades">Graded relevance per candidate; required for <see cref="PairWeighting.DeltaNdcg"/>, ignored otherwise.</param>
-    public IReadOnlyList<RankedPair> Sample(string requestId, ReadOnlySpan<int> positions, ReadOnlySpan<int> grades = default)
+    public IReadOnlyList<RankedPair> Sample(string requestId, ReadOnlySpan<int> positions, ReadOnlySpan<int> grades = default) =>
+        Draw(requestId, positions, grades).Pairs;
+
+    /// <summary>As <see cref="Sample"/>, with the counts of generated, zero-weight and capped pairs.</summary>
+    public PairDraw Draw(string requestId, ReadOnlySpan<int> positions, ReadOnlySpan<int> grades = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);
         bool deltaNdcg = _definition.Weighting == PairWeighting.DeltaNdcg;
@@ -61,7 +65,8 @@ public sealed class PairSampler
                 pairs.Add(new RankedPair(hi, lo, (float)weight));
             }
         }
-        return Cap(pairs, random);
+        List<RankedPair> kept = Cap(pairs, random);
+        return new PairDraw(kept, candidates.Count, candidates.Count - pairs.Count, pairs.Count - kept.Count);
     }
 
     private static List<(int Hi, int Lo)> AllWithin(int[] ranks, int[] order, int topM)
