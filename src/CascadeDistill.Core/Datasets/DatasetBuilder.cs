@@ -34,8 +34,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         }
         ArgumentNullException.ThrowIfNull(catalogue);
         bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name;
+        bool inBatch = pipeline.Dataset.Recipe == InBatchRecipe.Name;
         ListwiseRecipe? listRecipe = listwise ? new ListwiseRecipe(pipeline.Dataset) : null;
-        PointwiseRecipe? pointRecipe = listwise ? null : new PointwiseRecipe(pipeline.Dataset);
+        InBatchRecipe? inBatchRecipe = inBatch ? new InBatchRecipe(pipeline.Dataset) : null;
+        PointwiseRecipe? pointRecipe = listwise || inBatch ? null : new PointwiseRecipe(pipeline.Dataset);
         CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
             : null;
@@ -70,6 +72,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                     if (listRecipe is not null)
                     {
                         listRecipe.Apply(block, builder, accounting);
+                    }
+                    else if (inBatchRecipe is not null)
+                    {
+                        inBatchRecipe.Apply(block, builder, accounting, sampler);
                     }
                     else
                     {

@@ -12,6 +12,7 @@ namespace CascadeDistill.Pipelines;
 /// items that reached the fine ranker; a recall student must also learn to push down the rest.
 /// </param>
 /// <param name="Listwise">The <c>listwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
+/// <param name="InBatch">The <c>inbatch</c> recipe's settings; required with that recipe, absent otherwise.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
@@ -19,4 +20,5 @@ public sealed record DatasetDefinition(
     IReadOnlyDictionary<string, double> Fusion,
     SoftLabelDefinition? SoftLabel,
     int CatalogueNegatives = 0,
-    ListwiseDefinition? Listwise = null);
+    ListwiseDefinition? Listwise = null,
+    InBatchDefinition? InBatch = null);

@@ -39,7 +39,7 @@ public static class PipelineVocabulary
     ];
 
     /// <summary><c>dataset.recipe</c>.</summary>
-    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise"];
+    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise", "inbatch"];
 
     /// <summary><c>student.architecture</c>.</summary>
     public static IReadOnlyList<string> Architectures { get; } = ["two_tower"];

@@ -206,8 +206,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             dataset.NumericStatistics,
             dataset.Examples,
             (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token),
-            pipeline.Dataset.Listwise is null ? TrainingObjective.WeightedBce : TrainingObjective.ListNet,
-            pipeline.Dataset.Listwise?.Temperature ?? 1.0);
+            pipeline.Dataset.InBatch is not null ? TrainingObjective.InBatchSoftmax
+                : pipeline.Dataset.Listwise is null ? TrainingObjective.WeightedBce : TrainingObjective.ListNet,
+            pipeline.Dataset.Listwise?.Temperature ?? 1.0,
+            pipeline.Dataset.InBatch);
         var progress = new InlineProgress<TrainingProgress>(p => observer.StageProgress(
             RunStage.TrainStudent,
             ((p.Epoch - 1) + ((double)p.ExamplesSeen / Math.Max(1, p.ExamplesPerEpoch))) / p.Epochs,

@@ -8,6 +8,7 @@ namespace CascadeDistill.Training;
 /// <summary>Everything a trainer needs; <see cref="ReadEpoch"/> streams the training examples once per call.</summary>
 /// <param name="Objective">The loss; <see cref="TrainingObjective.ListNet"/> needs each request's rows contiguous in the stream.</param>
 /// <param name="ListNetTemperature">With ListNet, T &gt; 0 of the teacher distribution <c>softmax(teacher / T)</c>.</param>
+/// <param name="InBatch">With <see cref="TrainingObjective.InBatchSoftmax"/>, its settings (required then).</param>
 public sealed record TrainStudentRequest(
     StudentDefinition Student,
     TrainingDefinition Training,
@@ -16,4 +17,5 @@ public sealed record TrainStudentRequest(
     long ExamplesPerEpoch,
     Func<int, CancellationToken, IEnumerable<DatasetChunk>> ReadEpoch,
     TrainingObjective Objective = TrainingObjective.WeightedBce,
-    double ListNetTemperature = 1.0);
+    double ListNetTemperature = 1.0,
+    InBatchDefinition? InBatch = null);

@@ -45,9 +45,12 @@ internal sealed partial class StudentTrainingLoop
         _model.train();
         for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
         {
-            curve.Add(_request.Objective == TrainingObjective.ListNet
-                ? RunListEpoch(epoch, optimizer, cancellationToken)
-                : RunEpoch(epoch, optimizer, cancellationToken));
+            curve.Add(_request.Objective switch
+            {
+                TrainingObjective.ListNet => RunListEpoch(epoch, optimizer, cancellationToken),
+                TrainingObjective.InBatchSoftmax => RunInBatchEpoch(epoch, optimizer, cancellationToken),
+                _ => RunEpoch(epoch, optimizer, cancellationToken),
+            });
         }
         _model.eval();
         return curve;

@@ -14,6 +14,7 @@ public sealed class PipelineSchemaTests
     [InlineData("dataset.position_weight", "$defs.positionWeight")]
     [InlineData("dataset.soft_label", "dataset.soft_label")]
     [InlineData("dataset.listwise", "dataset.listwise")]
+    [InlineData("dataset.inbatch", "dataset.inbatch")]
     [InlineData("student", "student")]
     [InlineData("training", "training")]
     [InlineData("evaluation", "evaluation")]
@@ -23,7 +24,9 @@ public sealed class PipelineSchemaTests
         // Full gives every key; lambda only exists for the exponential function, listwise for the listwise recipe.
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
         string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
-        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath))
+        string inBatch = PipelineYaml.Full.Edit("  catalogue_negatives: 8",
+            "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05");
+        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(inBatch, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
