@@ -65,9 +65,14 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                         $"[duplicate_file] {file.Path} has the same content (SHA-256 {digest.Sha256}) as {twin.Path}: the same log delivered twice would be trained on twice. Remove one of them.");
                 }
                 var accounting = new RowAccounting();
-                foreach (RequestBlock block in logs.ReadRequests(file, request, cancellationToken))
+                foreach (RequestBlock logged in logs.ReadRequests(file, request, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (RankedListSource.Select(logged, pipeline.Dataset.RankedList) is not RequestBlock block)
+                    {
+                        accounting.RequestSkipped(logged.Count, SkipReasons.NoRerankPositions);
+                        continue;
+                    }
                     long usedBefore = accounting.RowsUsed;
                     if (listRecipe is not null)
                     {

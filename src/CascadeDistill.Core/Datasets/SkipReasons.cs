@@ -11,4 +11,7 @@ public static class SkipReasons
 
     /// <summary>The listwise recipe: the request has fewer candidates than <c>dataset.listwise.min_list_length</c>.</summary>
     public const string ListTooShort = "list_too_short";
+
+    /// <summary><c>dataset.ranked_list: rerank</c>: the request was logged without re-rank positions.</summary>
+    public const string NoRerankPositions = "no_rerank_positions";
 }

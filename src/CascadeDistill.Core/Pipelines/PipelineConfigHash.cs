@@ -137,6 +137,7 @@ public static class PipelineConfigHash
             json.WriteNumber("frequency_alpha", dataset.InBatch.FrequencyAlpha);
             json.WriteEndObject();
         }
+        json.WriteString("ranked_list", PipelineVocabulary.NameOf(dataset.RankedList));
         json.WriteEndObject();
     }
 

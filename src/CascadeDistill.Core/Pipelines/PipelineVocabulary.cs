@@ -38,6 +38,13 @@ public static class PipelineVocabulary
         new("exponential", PositionWeightFunction.Exponential),
     ];
 
+    /// <summary><c>dataset.ranked_list</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, RankedList>> RankedLists { get; } =
+    [
+        new("fine", RankedList.Fine),
+        new("rerank", RankedList.Rerank),
+    ];
+
     /// <summary><c>dataset.recipe</c>.</summary>
     public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise", "inbatch"];
 
@@ -54,6 +61,8 @@ public static class PipelineVocabulary
     public static string NameOf(FeatureKind value) => NameOf(Kinds, value);
 
     public static string NameOf(PositionWeightFunction value) => NameOf(PositionWeightFunctions, value);
+
+    public static string NameOf(RankedList value) => NameOf(RankedLists, value);
 
     private static string NameOf<T>(IReadOnlyList<KeyValuePair<string, T>> words, T value)
         where T : struct, Enum

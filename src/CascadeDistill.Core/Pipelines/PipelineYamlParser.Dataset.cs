@@ -5,7 +5,7 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "inbatch"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "inbatch", "ranked_list"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
     private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length"];
@@ -24,7 +24,8 @@ internal sealed partial class PipelineYamlParser
             ParseSoftLabel(dataset),
             dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives),
             ParseListwise(dataset),
-            ParseInBatch(dataset));
+            ParseInBatch(dataset),
+            dataset.Word("ranked_list", PipelineVocabulary.RankedLists, RankedList.Fine));
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)

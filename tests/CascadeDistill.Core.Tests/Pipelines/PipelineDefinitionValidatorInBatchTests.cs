@@ -49,6 +49,20 @@ public sealed class PipelineDefinitionValidatorInBatchTests
     }
 
     [Fact]
+    public void Parse_RankedList_DefaultsToFineAndReadsRerank()
+    {
+        PipelineDefinition fine = PipelineDefinitionLoader.Parse(PipelineYaml.Minimal, "minimal.yaml");
+        PipelineDefinition rerank = PipelineDefinitionLoader.Parse(PipelineYaml.Minimal.Edit("top_k: 5", "top_k: 5\n  ranked_list: rerank"), "minimal.yaml");
+
+        Assert.Equal(RankedList.Fine, fine.Dataset.RankedList);
+        Assert.Equal(RankedList.Rerank, rerank.Dataset.RankedList);
+        Assert.Empty(PipelineDefinitionValidator.Validate(rerank));
+        Assert.NotEqual(PipelineConfigHash.Compute(fine), PipelineConfigHash.Compute(rerank));
+        Assert.Contains("allowed: fine, rerank",
+            PipelineYaml.SingleError(PipelineYaml.Minimal.Edit("top_k: 5", "top_k: 5\n  ranked_list: final"), "dataset.ranked_list").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConfigHash_InBatchSettingChanges_HashChanges()
     {
         PipelineDefinition first = PipelineDefinitionLoader.Parse(PipelineYaml.Minimal.Edit("top_k: 5", InBatch), "minimal.yaml");
@@ -56,7 +70,7 @@ public sealed class PipelineDefinitionValidatorInBatchTests
 
         Assert.NotEqual(PipelineConfigHash.Compute(first), PipelineConfigHash.Compute(second));
         Assert.Contains(
-            "\"in_batch\":{\"teacher_temperature\":1,\"distillation_weight\":0.5,\"logq_correction\":true,\"frequency_buckets\":262144,\"frequency_alpha\":0.05}}",
+            "\"in_batch\":{\"teacher_temperature\":1,\"distillation_weight\":0.5,\"logq_correction\":true,\"frequency_buckets\":262144,\"frequency_alpha\":0.05},\"ranked_list\":\"fine\"}",
             PipelineConfigHash.CanonicalJson(first), StringComparison.Ordinal);
     }
 }

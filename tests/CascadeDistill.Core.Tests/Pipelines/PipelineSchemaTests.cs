@@ -25,7 +25,7 @@ public sealed class PipelineSchemaTests
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
         string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
         string inBatch = PipelineYaml.Full.Edit("  catalogue_negatives: 8",
-            "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05");
+            "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05\n  ranked_list: rerank");
         string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(inBatch, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
