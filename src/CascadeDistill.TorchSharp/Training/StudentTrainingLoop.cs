@@ -12,7 +12,8 @@ namespace CascadeDistill.Torch.Training;
 /// The epochs of one training run: stream each epoch's chunks, shuffle rows within a chunk
 /// (seeded per epoch), cut minibatches, one dispose scope and one Adam step per batch.
 /// Epochs and batches are numbered from 1. With <see cref="TrainingObjective.ListNet"/> the
-/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs).
+/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs), as with
+/// <see cref="TrainingObjective.InBatchSoftmax"/> (StudentTrainingLoop.InBatch.cs).
 /// </summary>
 internal sealed partial class StudentTrainingLoop
 {
