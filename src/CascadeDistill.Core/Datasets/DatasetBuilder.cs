@@ -38,8 +38,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
             ? new PairwiseRecipe(pipeline.Dataset, pipeline.Training.Seed, groundTruthLabel)
             : null;
         bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name || pairRecipe is not null;
+        bool inBatch = pipeline.Dataset.Recipe == InBatchRecipe.Name;
         ListwiseRecipe? listRecipe = listwise && pairRecipe is null ? new ListwiseRecipe(pipeline.Dataset, groundTruthLabel) : null;
-        PointwiseRecipe? pointRecipe = listwise ? null : new PointwiseRecipe(pipeline.Dataset);
+        InBatchRecipe? inBatchRecipe = inBatch ? new InBatchRecipe(pipeline.Dataset) : null;
+        PointwiseRecipe? pointRecipe = listwise || inBatch ? null : new PointwiseRecipe(pipeline.Dataset);
         CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
             : null;
@@ -67,9 +69,14 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                         $"[duplicate_file] {file.Path} has the same content (SHA-256 {digest.Sha256}) as {twin.Path}: the same log delivered twice would be trained on twice. Remove one of them.");
                 }
                 var accounting = new RowAccounting();
-                foreach (RequestBlock block in logs.ReadRequests(file, request, cancellationToken))
+                foreach (RequestBlock logged in logs.ReadRequests(file, request, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (RankedListSource.Select(logged, pipeline.Dataset.RankedList) is not RequestBlock block)
+                    {
+                        accounting.RequestSkipped(logged.Count, SkipReasons.NoRerankPositions);
+                        continue;
+                    }
                     long usedBefore = accounting.RowsUsed;
                     if (pairRecipe is not null)
                     {
@@ -78,6 +85,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
                     else if (listRecipe is not null)
                     {
                         listRecipe.Apply(block, builder, accounting);
+                    }
+                    else if (inBatchRecipe is not null)
+                    {
+                        inBatchRecipe.Apply(block, builder, accounting, sampler);
                     }
                     else
                     {

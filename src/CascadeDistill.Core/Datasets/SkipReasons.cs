@@ -14,4 +14,7 @@ public static class SkipReasons
 
     /// <summary>The pairwise recipe: the sampling strategy drew no pair from the request (e.g. every ΔNDCG weight is 0).</summary>
     public const string NoPairs = "no_pairs";
+
+    /// <summary><c>dataset.ranked_list: rerank</c>: the request was logged without re-rank positions.</summary>
+    public const string NoRerankPositions = "no_rerank_positions";
 }

@@ -13,6 +13,8 @@ namespace CascadeDistill.Pipelines;
 /// </param>
 /// <param name="Listwise">The <c>listwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
 /// <param name="Pairwise">The <c>pairwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
+/// <param name="InBatch">The <c>inbatch</c> recipe's settings; required with that recipe, absent otherwise.</param>
+/// <param name="RankedList">Which logged order gives positions: the fine-ranked list (default) or the re-ranked one.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
@@ -21,4 +23,6 @@ public sealed record DatasetDefinition(
     SoftLabelDefinition? SoftLabel,
     int CatalogueNegatives = 0,
     ListwiseDefinition? Listwise = null,
-    PairwiseDefinition? Pairwise = null);
+    PairwiseDefinition? Pairwise = null,
+    InBatchDefinition? InBatch = null,
+    RankedList RankedList = RankedList.Fine);

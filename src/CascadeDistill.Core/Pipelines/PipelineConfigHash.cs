@@ -154,6 +154,21 @@ public static partial class PipelineConfigHash
             json.WriteEndObject();
         }
         WritePairwise(json, dataset.Pairwise);
+        if (dataset.InBatch is null)
+        {
+            json.WriteNull("in_batch");
+        }
+        else
+        {
+            json.WriteStartObject("in_batch");
+            json.WriteNumber("teacher_temperature", dataset.InBatch.TeacherTemperature);
+            json.WriteNumber("distillation_weight", dataset.InBatch.DistillationWeight);
+            json.WriteBoolean("logq_correction", dataset.InBatch.LogQCorrection);
+            json.WriteNumber("frequency_buckets", dataset.InBatch.FrequencyBuckets);
+            json.WriteNumber("frequency_alpha", dataset.InBatch.FrequencyAlpha);
+            json.WriteEndObject();
+        }
+        json.WriteString("ranked_list", PipelineVocabulary.NameOf(dataset.RankedList));
         json.WriteEndObject();
     }
 

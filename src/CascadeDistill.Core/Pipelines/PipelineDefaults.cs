@@ -26,6 +26,12 @@ public static class PipelineDefaults
     /// <summary><c>dataset.listwise.min_list_length</c>: a list needs two items to rank.</summary>
     public const int MinListLength = 2;
 
+    /// <summary><c>dataset.inbatch.frequency_buckets</c>: the estimator's hash table (ample for catalogues of ~100k items).</summary>
+    public const int FrequencyBuckets = 1 << 18;
+
+    /// <summary><c>dataset.inbatch.frequency_alpha</c>: the weight of the newest step gap, as in Yi et al. 2019.</summary>
+    public const double FrequencyAlpha = 0.05;
+
     /// <summary><c>dataset.catalogue_negatives</c>: none unless asked for.</summary>
     public const int CatalogueNegatives = 0;
 

@@ -45,6 +45,7 @@ public static partial class PipelineDefinitionValidator
         {
             findings.Positive("dataset.soft_label.temperature", softLabel.Temperature);
         }
+        findings.Defined("dataset.ranked_list", dataset.RankedList, PipelineVocabulary.RankedLists);
         ValidateListwise(findings, dataset);
     }
 

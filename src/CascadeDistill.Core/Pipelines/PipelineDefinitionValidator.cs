@@ -35,6 +35,7 @@ public static partial class PipelineDefinitionValidator
         ValidateDataset(findings, definition.Dataset, definition.Logs);
         ValidateStudent(findings, definition.Student);
         ValidateTraining(findings, definition.Training, definition.Dataset);
+        ValidateInBatch(findings, definition.Dataset, definition.Training);
         ValidateEvaluation(findings, definition.Evaluation);
         ValidateQuality(findings, definition.Quality);
         ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);

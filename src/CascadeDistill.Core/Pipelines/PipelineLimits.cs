@@ -29,6 +29,9 @@ public static class PipelineLimits
     /// <summary>Largest <c>dataset.listwise.min_list_length</c>.</summary>
     public const int MaxMinListLength = 10_000;
 
+    /// <summary>Largest <c>dataset.inbatch.frequency_buckets</c> (two arrays of this length are held in memory).</summary>
+    public const int MaxFrequencyBuckets = 1 << 26;
+
     public const int MaxHiddenLayers = 16;
 
     public const int MaxHiddenWidth = 16_384;

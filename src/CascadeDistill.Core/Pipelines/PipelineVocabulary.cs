@@ -39,8 +39,15 @@ public static class PipelineVocabulary
         new("exponential", PositionWeightFunction.Exponential),
     ];
 
+    /// <summary><c>dataset.ranked_list</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, RankedList>> RankedLists { get; } =
+    [
+        new("fine", RankedList.Fine),
+        new("rerank", RankedList.Rerank),
+    ];
+
     /// <summary><c>dataset.recipe</c>.</summary>
-    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise", "pairwise"];
+    public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise", "pairwise", "inbatch"];
 
     /// <summary><c>dataset.listwise.loss</c>.</summary>
     public static IReadOnlyList<string> ListLosses { get; } = ["listnet", "lambda_ndcg"];
@@ -85,6 +92,8 @@ public static class PipelineVocabulary
     public static string NameOf(PairSamplingStrategy value) => NameOf(PairStrategies, value);
 
     public static string NameOf(PairWeighting value) => NameOf(PairWeightings, value);
+
+    public static string NameOf(RankedList value) => NameOf(RankedLists, value);
 
     private static string NameOf<T>(IReadOnlyList<KeyValuePair<string, T>> words, T value)
         where T : struct, Enum

@@ -258,7 +258,8 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token),
             RankingTrainingOptions.ObjectiveOf(pipeline),
             pipeline.Dataset.Listwise?.Temperature ?? 1.0,
-            RankingTrainingOptions.From(pipeline));
+            RankingTrainingOptions.From(pipeline),
+            pipeline.Dataset.InBatch);
         var progress = new InlineProgress<TrainingProgress>(p => TrainingProgressed(run, p));
         return services.Trainer.Train(request, progress, cancellationToken);
     }

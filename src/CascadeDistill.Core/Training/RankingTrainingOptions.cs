@@ -26,6 +26,10 @@ public sealed record RankingTrainingOptions(
     public static TrainingObjective ObjectiveOf(PipelineDefinition pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        if (pipeline.Dataset.InBatch is not null)
+        {
+            return TrainingObjective.InBatchSoftmax;
+        }
         if (pipeline.Dataset.Pairwise is not null)
         {
             return TrainingObjective.Bpr;

@@ -9,6 +9,7 @@ namespace CascadeDistill.Training;
 /// <param name="Objective">The loss; <see cref="TrainingObjective.ListNet"/> needs each request's rows contiguous in the stream.</param>
 /// <param name="ListNetTemperature">With ListNet, T &gt; 0 of the teacher distribution <c>softmax(teacher / T)</c>.</param>
 /// <param name="Ranking">The list and pair objectives' settings (grades, pairs, ground-truth mix); null = none.</param>
+/// <param name="InBatch">With <see cref="TrainingObjective.InBatchSoftmax"/>, its settings (required then).</param>
 public sealed record TrainStudentRequest(
     StudentDefinition Student,
     TrainingDefinition Training,
@@ -18,4 +19,5 @@ public sealed record TrainStudentRequest(
     Func<int, CancellationToken, IEnumerable<DatasetChunk>> ReadEpoch,
     TrainingObjective Objective = TrainingObjective.WeightedBce,
     double ListNetTemperature = 1.0,
-    RankingTrainingOptions? Ranking = null);
+    RankingTrainingOptions? Ranking = null,
+    InBatchDefinition? InBatch = null);

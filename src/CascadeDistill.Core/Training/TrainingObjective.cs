@@ -9,6 +9,12 @@ public enum TrainingObjective
     /// <summary>Batches of whole requests; ListNet against <c>softmax(teacher / T)</c> per request (the listwise recipe).</summary>
     ListNet = 1,
 
+    /// <summary>
+    /// Batches of whole requests; softmax over every item of the batch with logQ correction, against
+    /// a target mixing the teacher's top K and <c>softmax(teacher / T)</c> (the inbatch recipe).
+    /// </summary>
+    InBatchSoftmax = 2,
+
     /// <summary>Batches of whole requests; LambdaNDCG on graded relevance per request (the listwise recipe with <c>loss: lambda_ndcg</c>).</summary>
     LambdaNdcg = 10,
 

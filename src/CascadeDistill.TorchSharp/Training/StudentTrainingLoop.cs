@@ -13,7 +13,8 @@ namespace CascadeDistill.Torch.Training;
 /// The epochs of one training run: stream each epoch's chunks, shuffle rows within a chunk
 /// (seeded per epoch), cut minibatches, one dispose scope and one Adam step per batch.
 /// Epochs and batches are numbered from 1. With a list objective (ListNet, LambdaNDCG, BPR) the
-/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs, StudentTrainingLoop.Ranking.cs).
+/// batches are whole requests instead (StudentTrainingLoop.Listwise.cs, StudentTrainingLoop.Ranking.cs),
+/// as with <see cref="TrainingObjective.InBatchSoftmax"/> (StudentTrainingLoop.InBatch.cs).
 /// </summary>
 internal sealed partial class StudentTrainingLoop
 {
@@ -47,9 +48,12 @@ internal sealed partial class StudentTrainingLoop
         _model.train();
         for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
         {
-            curve.Add(IsListObjective(_request.Objective)
-                ? RunListEpoch(epoch, optimizer, weighting, cancellationToken)
-                : RunEpoch(epoch, optimizer, cancellationToken));
+            curve.Add(_request.Objective switch
+            {
+                TrainingObjective.InBatchSoftmax => RunInBatchEpoch(epoch, optimizer, cancellationToken),
+                TrainingObjective objective when IsListObjective(objective) => RunListEpoch(epoch, optimizer, weighting, cancellationToken),
+                _ => RunEpoch(epoch, optimizer, cancellationToken),
+            });
         }
         _model.eval();
         return curve;

@@ -58,6 +58,28 @@ internal static class TrainStudentRequestValidator
             problems.Add($"dataset.listwise.temperature: must be positive (got {request.ListNetTemperature})");
         }
         ValidateRanking(request, problems);
+        if (request.Objective == TrainingObjective.InBatchSoftmax)
+        {
+            if (request.InBatch is not { } inBatch)
+            {
+                problems.Add("dataset.inbatch: required by the in-batch softmax objective");
+            }
+            else
+            {
+                if (!(inBatch.TeacherTemperature > 0 && double.IsFinite(inBatch.TeacherTemperature)))
+                {
+                    problems.Add($"dataset.inbatch.teacher_temperature: must be positive (got {inBatch.TeacherTemperature})");
+                }
+                if (!(inBatch.DistillationWeight is >= 0 and <= 1))
+                {
+                    problems.Add($"dataset.inbatch.distillation_weight: must be in [0, 1] (got {inBatch.DistillationWeight})");
+                }
+                if (inBatch.FrequencyBuckets < 1 || !(inBatch.FrequencyAlpha is > 0 and <= 1))
+                {
+                    problems.Add($"dataset.inbatch: frequency_buckets must be at least 1 and frequency_alpha in (0, 1] (got {inBatch.FrequencyBuckets}, {inBatch.FrequencyAlpha})");
+                }
+            }
+        }
         if (request.Training.Threads < 0)
         {
             problems.Add($"training.threads: must not be negative (got {request.Training.Threads})");

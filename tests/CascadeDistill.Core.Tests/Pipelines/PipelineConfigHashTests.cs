@@ -156,7 +156,7 @@ public sealed class PipelineConfigHashTests
 
         string json = PipelineConfigHash.CanonicalJson(definition);
 
-        Assert.Contains("\"catalogue_negatives\":0,\"listwise\":{\"temperature\":1.5,\"min_list_length\":2,\"loss\":\"listnet\",\"grades\":null,\"sigma\":1},\"pairwise\":null}", json, StringComparison.Ordinal);
+        Assert.Contains("\"catalogue_negatives\":0,\"listwise\":{\"temperature\":1.5,\"min_list_length\":2,\"loss\":\"listnet\",\"grades\":null,\"sigma\":1},\"pairwise\":null,\"in_batch\":null,\"ranked_list\":\"fine\"}", json, StringComparison.Ordinal);
         Assert.Equal(["temperature", "min_list_length", "loss", "grades", "sigma"],
             typeof(ListwiseDefinition).GetConstructors().Single(c => c.GetParameters()[0].ParameterType != typeof(ListwiseDefinition))
                 .GetParameters().Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!)));

@@ -24,7 +24,7 @@ public sealed class PipelineDefinitionValidatorTests
     [InlineData("objectives: [click]", "objectives: [click, click]", "logs.objectives[1]", "duplicate objective 'click' (first at logs.objectives[0])")]
     [InlineData("top_k: 5", "top_k: 0", "dataset.top_k", "must be between 1 and 10000 (got 0)")]
     [InlineData("top_k: 5", "top_k: 5\n  catalogue_negatives: -1", "dataset.catalogue_negatives", "must be between 0 and 10000 (got -1)")]
-    [InlineData("top_k: 5", "top_k: 5\n  recipe: pairs", "dataset.recipe", "allowed: pointwise, listwise, pairwise")]
+    [InlineData("top_k: 5", "top_k: 5\n  recipe: pairs", "dataset.recipe", "allowed: pointwise, listwise, pairwise, inbatch")]
     [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise", "dataset.listwise", "is required when dataset.recipe is listwise")]
     [InlineData("top_k: 5", "top_k: 5\n  listwise:\n    temperature: 1.0", "dataset.listwise", "applies to the listwise recipe only")]
     [InlineData("top_k: 5", "top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 0", "dataset.listwise.temperature", "greater than 0 (got 0)")]

@@ -17,6 +17,7 @@ public sealed class PipelineSchemaTests
     [InlineData("dataset.pairwise", "dataset.pairwise")]
     [InlineData("dataset.listwise.grades", "$defs.grades")]
     [InlineData("training.ground_truth", "training.ground_truth")]
+    [InlineData("dataset.inbatch", "dataset.inbatch")]
     [InlineData("student", "student")]
     [InlineData("training", "training")]
     [InlineData("evaluation", "evaluation")]
@@ -36,8 +37,10 @@ public sealed class PipelineSchemaTests
         string pairwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  pairwise:\n    strategy: hard_boundary\n    top_m: 5\n    top_k: 5\n    sampled_per_item: 2\n"
             + "    boundary_width: 2\n    max_pairs_per_list: 10\n    weighting: delta_ndcg\n    grades:\n      from: logit_quantiles\n    min_list_length: 2")
             .Edit("  device: cpu", "  device: cpu\n  ground_truth:\n    label: click\n    weight: 0.1\n  loss_weighting: uncertainty");
+        string inBatch = PipelineYaml.Full.Edit("  catalogue_negatives: 8",
+            "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05\n  ranked_list: rerank");
         string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(withQuality, yamlPath))
-            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath))
+            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath)).Union(KeysAt(inBatch, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
