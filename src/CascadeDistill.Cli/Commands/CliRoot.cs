@@ -13,5 +13,6 @@ public static class CliRoot
         RunCommand.Create(),
         ModelsCommand.Create(),
         ServeCommand.Create(),
+        BenchCommand.Create(),
     };
 }

@@ -11,4 +11,10 @@ public static class SkipReasons
 
     /// <summary>The listwise recipe: the request has fewer candidates than <c>dataset.listwise.min_list_length</c>.</summary>
     public const string ListTooShort = "list_too_short";
+
+    /// <summary>Ground-truth labels: the candidate has no logged label (it was never shown).</summary>
+    public const string Unlabelled = "unlabelled";
+
+    /// <summary>Ground-truth labels: no candidate of the request has a logged label.</summary>
+    public const string NoLabels = "no_labels";
 }

@@ -12,6 +12,12 @@ namespace CascadeDistill.Pipelines;
 /// items that reached the fine ranker; a recall student must also learn to push down the rest.
 /// </param>
 /// <param name="Listwise">The <c>listwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
+/// <param name="Labels">
+/// Where training labels come from: <c>teacher</c> (the default: the teacher's order and logits) or
+/// <c>ground_truth</c> (the logged label <see cref="Label"/> alone, no teacher signal: the baseline a
+/// distilled student is judged against).
+/// </param>
+/// <param name="Label">With <c>labels: ground_truth</c>, the objective whose logged label column <c>label.NAME</c> is learnt.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
@@ -19,4 +25,6 @@ public sealed record DatasetDefinition(
     IReadOnlyDictionary<string, double> Fusion,
     SoftLabelDefinition? SoftLabel,
     int CatalogueNegatives = 0,
-    ListwiseDefinition? Listwise = null);
+    ListwiseDefinition? Listwise = null,
+    string Labels = PipelineDefaults.Labels,
+    string? Label = null);

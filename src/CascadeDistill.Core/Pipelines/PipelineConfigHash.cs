@@ -123,6 +123,12 @@ public static class PipelineConfigHash
             json.WriteNumber("min_list_length", dataset.Listwise.MinListLength);
             json.WriteEndObject();
         }
+        if (dataset.Labels != PipelineDefaults.Labels || dataset.Label is not null)
+        {
+            // Written only when not the default, so pipelines that predate the key keep their hash.
+            json.WriteString("labels", dataset.Labels);
+            json.WriteString("label", dataset.Label);
+        }
         json.WriteEndObject();
     }
 

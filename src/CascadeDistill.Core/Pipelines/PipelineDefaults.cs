@@ -29,6 +29,9 @@ public static class PipelineDefaults
     /// <summary><c>dataset.catalogue_negatives</c>: none unless asked for.</summary>
     public const int CatalogueNegatives = 0;
 
+    /// <summary><c>dataset.labels</c>: learn from the teacher.</summary>
+    public const string Labels = "teacher";
+
     /// <summary><c>dataset.position_weight</c> when absent: every positive weighs 1.</summary>
     public static PositionWeightDefinition PositionWeight { get; } = new(PositionWeightFunction.Constant, 0, 0);
 

@@ -35,6 +35,7 @@ public static partial class PipelineDefinitionValidator
         ValidateDataset(findings, definition.Dataset, definition.Logs);
         ValidateStudent(findings, definition.Student);
         ValidateTraining(findings, definition.Training, definition.Dataset);
+        ValidateGroundTruth(findings, definition.Dataset, definition.Logs, definition.Training);
         ValidateEvaluation(findings, definition.Evaluation);
         if (definition.Publish.ModelName != definition.Name)
         {

@@ -41,6 +41,9 @@ public static class PipelineVocabulary
     /// <summary><c>dataset.recipe</c>.</summary>
     public static IReadOnlyList<string> Recipes { get; } = ["pointwise", "listwise"];
 
+    /// <summary><c>dataset.labels</c>: the teacher's signal, or logged ground truth alone.</summary>
+    public static IReadOnlyList<string> LabelSources { get; } = ["teacher", "ground_truth"];
+
     /// <summary><c>student.architecture</c>.</summary>
     public static IReadOnlyList<string> Architectures { get; } = ["two_tower"];
 

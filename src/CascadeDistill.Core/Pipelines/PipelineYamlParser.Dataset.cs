@@ -5,7 +5,7 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "labels", "label"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
     private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length"];
@@ -23,7 +23,9 @@ internal sealed partial class PipelineYamlParser
             ParseFusion(dataset),
             ParseSoftLabel(dataset),
             dataset.Int("catalogue_negatives", PipelineDefaults.CatalogueNegatives),
-            ParseListwise(dataset));
+            ParseListwise(dataset),
+            dataset.String("labels", PipelineDefaults.Labels),
+            dataset.Has("label") ? dataset.String("label") : null);
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)
