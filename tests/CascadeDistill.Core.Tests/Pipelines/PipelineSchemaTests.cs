@@ -23,7 +23,8 @@ public sealed class PipelineSchemaTests
         // Full gives every key; lambda only exists for the exponential function, listwise for the listwise recipe.
         string exponential = PipelineYaml.Full.Edit("function: inverse\n    a: 5", "function: exponential\n    lambda: 10");
         string listwise = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  listwise:\n    temperature: 1.0\n    min_list_length: 3");
-        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath))
+        string groundTruth = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  catalogue_negatives: 8\n  labels: ground_truth\n  label: click");
+        string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(groundTruth, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
