@@ -15,5 +15,6 @@ public static class CliRoot
         ModelsCommand.Create(),
         ServeCommand.Create(),
         DashboardPasswordCommand.Create(),
+        BenchCommand.Create(),
     };
 }

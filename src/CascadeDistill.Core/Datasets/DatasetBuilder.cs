@@ -45,7 +45,8 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)
             : null;
-        var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features, ReadLabels: groundTruthLabel is not null);
+        var request = new LogReadRequest(pipeline.Logs.Objectives, pipeline.Features,
+            ReadLabels: groundTruthLabel is not null || pipeline.Dataset.Labels == PipelineDefinitionValidator.GroundTruthLabels);
         LogFileInfo[] files = days.SelectMany(logs.ListFiles).ToArray();
         FeatureDefinition[] numerics = pipeline.Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
         Dictionary<string, RunningStatistics> statistics = numerics.ToDictionary(f => f.Name, _ => new RunningStatistics(), StringComparer.Ordinal);

@@ -10,6 +10,7 @@ namespace CascadeDistill.Datasets;
 /// (label 0, weight 1). With a soft label, each example also carries <c>sigmoid(fused / T)</c>.
 /// Requests with no ranked item or a single candidate are skipped with a reason. With a
 /// <see cref="CatalogueNegativeSampler"/>, each used request also gets sampled catalogue negatives.
+/// With <c>dataset.labels: ground_truth</c> the rows are the logged labels alone (<see cref="GroundTruthRows"/>).
 /// </summary>
 public sealed class PointwiseRecipe
 {
@@ -41,6 +42,22 @@ public sealed class PointwiseRecipe
         if (!block.Positions.Any(p => p != LogContract.PositionCut))
         {
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
+            return;
+        }
+        if (_definition.Labels == PipelineDefinitionValidator.GroundTruthLabels)
+        {
+            int labelled = GroundTruthRows.Add(block, _definition, into);
+            if (labelled < 0)
+            {
+                accounting.RequestSkipped(block.Count, SkipReasons.NoLabels);
+                return;
+            }
+            accounting.RequestUsed(labelled);
+            if (labelled < block.Count)
+            {
+                accounting.RowsSkipped(block.Count - labelled, SkipReasons.Unlabelled);
+            }
+            sampler?.AddNegatives(block, into);
             return;
         }
         CandidateRows.Add(block, _definition, into);

@@ -17,4 +17,10 @@ public static class SkipReasons
 
     /// <summary><c>dataset.ranked_list: rerank</c>: the request was logged without re-rank positions.</summary>
     public const string NoRerankPositions = "no_rerank_positions";
+
+    /// <summary>Ground-truth labels: the candidate has no logged label (it was never shown).</summary>
+    public const string Unlabelled = "unlabelled";
+
+    /// <summary>Ground-truth labels: no candidate of the request has a logged label.</summary>
+    public const string NoLabels = "no_labels";
 }

@@ -16,4 +16,10 @@ public static class MetricNames
 
     /// <summary>AUC of the scorer on logged ground-truth labels of one objective (displayed candidates).</summary>
     public static string LabelAuc(string objective) => objective + "_auc";
+
+    /// <summary>
+    /// Hit rate@k of one labelled objective: among requests with at least one positive logged label
+    /// (e.g. a click), the share whose scorer's top k candidates hold at least one of them.
+    /// </summary>
+    public static string LabelHitRate(string objective, int k) => string.Create(CultureInfo.InvariantCulture, $"{objective}_hit_rate@{k}");
 }

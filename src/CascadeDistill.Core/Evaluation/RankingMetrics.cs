@@ -82,6 +82,31 @@ public static class RankingMetrics
         return relevance;
     }
 
+    /// <summary>
+    /// 1 when one of the first <paramref name="k"/> candidates of <paramref name="order"/> has a positive
+    /// label (> 0.5, as for AUC), 0 when none has; null when the request has no positive label at all (not counted).
+    /// </summary>
+    public static double? HitAtK(ReadOnlySpan<int> order, ReadOnlySpan<float> labels, int k)
+    {
+        bool anyPositive = false;
+        foreach (float label in labels)
+        {
+            anyPositive |= label > 0.5f;
+        }
+        if (!anyPositive)
+        {
+            return null;
+        }
+        for (int r = 0; r < Math.Min(k, order.Length); r++)
+        {
+            if (labels[order[r]] > 0.5f)
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Area under the ROC curve (Mann–Whitney, ties count half); NaN without both classes.</summary>
     public static double Auc(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels)
     {

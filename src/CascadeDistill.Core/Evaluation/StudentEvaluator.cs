@@ -7,7 +7,9 @@ namespace CascadeDistill.Evaluation;
 /// Judges scorers on held-out requests. Teacher agreement: recall of the teacher's top k in the
 /// scorer's top n over each candidate list; NDCG@k against the teacher's order; recall of the
 /// teacher's top k in the scorer's top n over the full catalogue. Ground truth: AUC of each
-/// labelled objective over displayed candidates. Metrics are means over requests.
+/// labelled objective over displayed candidates, and its hit rate@k: among requests with a positive
+/// label (a click), the share whose top k candidates in the scorer's order hold a positive one.
+/// Metrics are means over requests.
 /// Logged rows come in the teacher's order, so ties in a scorer's scores are broken by a seeded
 /// random permutation of each request's candidates, never by row order (which would leak the
 /// teacher's ranking into tied baselines such as popularity).
@@ -30,6 +32,7 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
             var ndcg = new List<double>();
             var catalogueRecall = new List<double>();
             var labelScores = new Dictionary<string, (List<float> Scores, List<float> Labels)>(StringComparer.Ordinal);
+            var hits = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var tieBreak = new Random(definition.Seed);
             foreach (RequestBlock block in requests)
             {
@@ -65,6 +68,15 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
                             pooled.Labels.Add(labels[i]);
                         }
                     }
+                    if (RankingMetrics.HitAtK(order, labels, k) is { } hit)
+                    {
+                        if (!hits.TryGetValue(objective, out List<double>? perRequest))
+                        {
+                            perRequest = [];
+                            hits[objective] = perRequest;
+                        }
+                        perRequest.Add(hit);
+                    }
                 }
             }
 
@@ -84,6 +96,10 @@ public sealed class StudentEvaluator(EvaluationDefinition definition, Catalogue 
                 {
                     values[MetricNames.LabelAuc(objective)] = auc;
                 }
+            }
+            foreach ((string objective, List<double> perRequest) in hits)
+            {
+                values[MetricNames.LabelHitRate(objective, k)] = Mean(perRequest);
             }
             metrics[scorer.Name] = values;
         }

@@ -15,6 +15,12 @@ namespace CascadeDistill.Pipelines;
 /// <param name="Pairwise">The <c>pairwise</c> recipe's settings; required with that recipe, absent otherwise.</param>
 /// <param name="InBatch">The <c>inbatch</c> recipe's settings; required with that recipe, absent otherwise.</param>
 /// <param name="RankedList">Which logged order gives positions: the fine-ranked list (default) or the re-ranked one.</param>
+/// <param name="Labels">
+/// Where training labels come from: <c>teacher</c> (the default: the teacher's order and logits) or
+/// <c>ground_truth</c> (the logged label <see cref="Label"/> alone, no teacher signal: the baseline a
+/// distilled student is judged against).
+/// </param>
+/// <param name="Label">With <c>labels: ground_truth</c>, the objective whose logged label column <c>label.NAME</c> is learnt.</param>
 public sealed record DatasetDefinition(
     string Recipe,
     int TopK,
@@ -25,4 +31,6 @@ public sealed record DatasetDefinition(
     ListwiseDefinition? Listwise = null,
     PairwiseDefinition? Pairwise = null,
     InBatchDefinition? InBatch = null,
-    RankedList RankedList = RankedList.Fine);
+    RankedList RankedList = RankedList.Fine,
+    string Labels = PipelineDefaults.Labels,
+    string? Label = null);

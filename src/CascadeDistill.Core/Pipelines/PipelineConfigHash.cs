@@ -169,6 +169,12 @@ public static partial class PipelineConfigHash
             json.WriteEndObject();
         }
         json.WriteString("ranked_list", PipelineVocabulary.NameOf(dataset.RankedList));
+        if (dataset.Labels != PipelineDefaults.Labels || dataset.Label is not null)
+        {
+            // Written only when not the default, so pipelines that predate the key keep their hash.
+            json.WriteString("labels", dataset.Labels);
+            json.WriteString("label", dataset.Label);
+        }
         json.WriteEndObject();
     }
 

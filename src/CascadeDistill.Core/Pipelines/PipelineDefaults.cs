@@ -44,6 +44,9 @@ public static class PipelineDefaults
     /// <summary><c>training.loss_weighting</c>.</summary>
     public const string LossWeighting = "fixed";
 
+    /// <summary><c>dataset.labels</c>: learn from the teacher.</summary>
+    public const string Labels = "teacher";
+
     /// <summary><c>dataset.position_weight</c> when absent: every positive weighs 1.</summary>
     public static PositionWeightDefinition PositionWeight { get; } = new(PositionWeightFunction.Constant, 0, 0);
 

@@ -36,6 +36,7 @@ public static partial class PipelineDefinitionValidator
         ValidateStudent(findings, definition.Student);
         ValidateTraining(findings, definition.Training, definition.Dataset);
         ValidateInBatch(findings, definition.Dataset, definition.Training);
+        ValidateGroundTruth(findings, definition.Dataset, definition.Logs, definition.Training);
         ValidateEvaluation(findings, definition.Evaluation);
         ValidateQuality(findings, definition.Quality);
         ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);

@@ -75,6 +75,9 @@ public static class PipelineVocabulary
     /// <summary><c>training.loss_weighting</c>.</summary>
     public static IReadOnlyList<string> LossWeightings { get; } = ["fixed", "uncertainty"];
 
+    /// <summary><c>dataset.labels</c>: the teacher's signal, or logged ground truth alone.</summary>
+    public static IReadOnlyList<string> LabelSources { get; } = ["teacher", "ground_truth"];
+
     /// <summary><c>student.architecture</c>.</summary>
     public static IReadOnlyList<string> Architectures { get; } = ["two_tower"];
 

@@ -5,7 +5,7 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>dataset</c> section.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "pairwise", "inbatch", "ranked_list"];
+    private static readonly string[] s_datasetKeys = ["recipe", "top_k", "position_weight", "fusion", "soft_label", "catalogue_negatives", "listwise", "pairwise", "inbatch", "ranked_list", "labels", "label"];
     private static readonly string[] s_positionWeightKeys = ["function", "a", "lambda"];
     private static readonly string[] s_softLabelKeys = ["temperature"];
     private static readonly string[] s_listwiseKeys = ["temperature", "min_list_length", "loss", "grades", "sigma"];
@@ -26,7 +26,9 @@ internal sealed partial class PipelineYamlParser
             ParseListwise(dataset),
             ParsePairwise(dataset),
             ParseInBatch(dataset),
-            dataset.Word("ranked_list", PipelineVocabulary.RankedLists, RankedList.Fine));
+            dataset.Word("ranked_list", PipelineVocabulary.RankedLists, RankedList.Fine),
+            dataset.String("labels", PipelineDefaults.Labels),
+            dataset.Has("label") ? dataset.String("label") : null);
     }
 
     private PositionWeightDefinition ParsePositionWeight(YamlMappingReader dataset)

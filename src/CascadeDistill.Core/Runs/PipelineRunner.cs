@@ -233,7 +233,8 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             export.ParityMaxAbsDiff,
             dataset.Manifest.Accounting,
             new Dictionary<string, double>(_timings, StringComparer.Ordinal),
-            AlreadyDone: false);
+            AlreadyDone: false,
+            ParameterCount: student.ParameterCount);
     }
 
     private IReadOnlyList<LogFileInfo> ReadLogs(RunWindow window)

@@ -39,8 +39,9 @@ public sealed class PipelineSchemaTests
             .Edit("  device: cpu", "  device: cpu\n  ground_truth:\n    label: click\n    weight: 0.1\n  loss_weighting: uncertainty");
         string inBatch = PipelineYaml.Full.Edit("  catalogue_negatives: 8",
             "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05\n  ranked_list: rerank");
+        string groundTruth = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  catalogue_negatives: 8\n  labels: ground_truth\n  label: click");
         string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(withQuality, yamlPath))
-            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath)).Union(KeysAt(inBatch, yamlPath))
+            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath)).Union(KeysAt(inBatch, yamlPath)).Union(KeysAt(groundTruth, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();
