@@ -68,7 +68,7 @@ public sealed class GroundTruthLabelsTests
 
         string json = PipelineConfigHash.CanonicalJson(truth);
 
-        Assert.Contains("\"listwise\":null,\"labels\":\"ground_truth\",\"label\":\"click\"}", json, StringComparison.Ordinal);
+        Assert.Contains("\"ranked_list\":\"fine\",\"labels\":\"ground_truth\",\"label\":\"click\"}", json, StringComparison.Ordinal);
         Assert.NotEqual(PipelineConfigHash.Compute(teacher), PipelineConfigHash.Compute(truth));
     }
 }
