@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary>Live progress of a Running run on the Runs and run pages, and metric trends across versions on the Models page.</summary>
+[Collection(ServeHostCollection.Name)]
 public sealed partial class DashboardProgressAndTrendsTests : IDisposable
 {
     private const string Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";

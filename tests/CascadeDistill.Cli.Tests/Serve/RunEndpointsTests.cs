@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary><c>run --server</c> against the real <c>serve</c> host on loopback, and the run API's refusals.</summary>
+[Collection(ServeHostCollection.Name)]
 public sealed class RunEndpointsTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cascade-distill-remote-");

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CascadeDistill.Cli.Tests.Serve;
 
 /// <summary>Serve:Queues:SplitStages on the real host: the dataset job hands over to a training job; one run, one Ready version, the dataset built once.</summary>
+[Collection(ServeHostCollection.Name)]
 public sealed class SplitStagesEndToEndTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cascade-distill-split-");
@@ -31,7 +32,7 @@ public sealed class SplitStagesEndToEndTests : IDisposable
 
         int code = await RemoteRun.ExecuteAsync(host.Address, TinyPipelineFolder.Pipeline, day, wait: true, output, CancellationToken.None);
 
-        Assert.Equal(0, code);
+        Assert.True(code == 0, $"run --server --wait exited {code}:\n{output}");
         IRunStore runs = host.App.Services.GetRequiredService<IRunStore>();
         RunRecord run = Assert.Single(await runs.ListRunsAsync(new RunQuery(), CancellationToken.None));
         // Attempt 1 built the dataset on the dataset queue; the training job (a later attempt) reused it from its checkpoint.
