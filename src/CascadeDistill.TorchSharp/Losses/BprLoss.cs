@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using CascadeDistill.Torch.Native;
 
 namespace CascadeDistill.Torch.Losses;
 
@@ -18,7 +19,7 @@ public static class BprLoss
         ArgumentNullException.ThrowIfNull(scoresHi);
         ArgumentNullException.ThrowIfNull(scoresLo);
         LossInputs.SameShape(scoresHi, scoresLo, nameof(scoresLo));
-        Tensor perPair = nn.functional.softplus(scoresLo - scoresHi);
+        Tensor perPair = ScalarArithmetic.Softplus(scoresLo - scoresHi);
         return LossInputs.WeightedMean(perPair, weights);
     }
 

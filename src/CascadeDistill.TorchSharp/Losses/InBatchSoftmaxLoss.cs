@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using CascadeDistill.Torch.Native;
 
 namespace CascadeDistill.Torch.Losses;
 
@@ -41,11 +42,11 @@ public static class InBatchSoftmaxLoss
             {
                 throw new ArgumentException($"logQ must be [{scores.shape[1]}]; got [{string.Join(", ", logQ.shape)}].", nameof(logQ));
             }
-            Tensor correction = logQ.detach().unsqueeze(0).expand(scores.shape[0], -1).masked_fill(own, 0.0);
+            Tensor correction = logQ.detach().unsqueeze(0).expand(scores.shape[0], -1).FilledWhere(own, 0.0);
             logits = scores - correction;
         }
         Tensor perRow = -(target.detach() * logits.log_softmax(1)).sum(1);
-        Tensor hasTarget = target.sum(1).gt(0).to_type(perRow.dtype);
-        return (perRow * hasTarget).sum() / hasTarget.sum().clamp_min(1.0);
+        Tensor hasTarget = target.sum(1).GreaterThan(0).to_type(perRow.dtype);
+        return (perRow * hasTarget).sum() / hasTarget.sum().AtLeast(1.0);
     }
 }

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,27 +32,27 @@ public static class LambdaNdcgLoss
         LossInputs.SameShape(scores, grades, nameof(grades));
 
         Tensor padding = mask.logical_not();
-        Tensor realScores = scores.masked_fill(padding, 0.0);
-        Tensor weights = DeltaNdcg(scores.detach(), grades.detach().masked_fill(padding, 0.0), mask, padding, out Tensor idealDcg);
+        Tensor realScores = scores.FilledWhere(padding, 0.0);
+        Tensor weights = DeltaNdcg(scores.detach(), grades.detach().FilledWhere(padding, 0.0), mask, padding, out Tensor idealDcg);
 
         Tensor scoreDifference = realScores.unsqueeze(2) - realScores.unsqueeze(1);
-        Tensor perPair = nn.functional.softplus(scoreDifference * -sigma);
+        Tensor perPair = ScalarArithmetic.Softplus(scoreDifference.Times(-sigma));
         Tensor perList = (perPair * weights).sum([1, 2]);
-        Tensor counted = idealDcg.gt(0.0);
-        return perList.sum() / counted.sum().to_type(perList.dtype).clamp_min(1.0);
+        Tensor counted = idealDcg.GreaterThan(0.0);
+        return perList.sum() / counted.sum().to_type(perList.dtype).AtLeast(1.0);
     }
 
     /// <summary><c>[lists, items, items]</c>: |ΔNDCG| for pairs with g_i &gt; g_j among real items, else 0.</summary>
     private static Tensor DeltaNdcg(Tensor scores, Tensor grades, Tensor mask, Tensor padding, out Tensor idealDcg)
     {
         long items = scores.shape[1];
-        Tensor gains = (grades * Math.Log(2.0)).exp() - 1.0;
+        Tensor gains = grades.Times(Math.Log(2.0)).exp().Minus(1.0);
 
-        Tensor order = scores.masked_fill(padding, double.NegativeInfinity).sort(1, descending: true, stable: true).Indices;
-        Tensor ranks = order.argsort(1) + 1;
-        Tensor discounts = (ranks.to_type(scores.dtype) + 1.0).log2().reciprocal().masked_fill(padding, 0.0);
+        Tensor order = scores.FilledWhere(padding, double.NegativeInfinity).sort(1, descending: true, stable: true).Indices;
+        Tensor ranks = order.argsort(1).Plus(1L);
+        Tensor discounts = ranks.to_type(scores.dtype).Plus(1.0).log2().reciprocal().FilledWhere(padding, 0.0);
 
-        Tensor idealDiscounts = (arange(2, items + 2, dtype: scores.dtype, device: scores.device)).log2().reciprocal();
+        Tensor idealDiscounts = ScalarArithmetic.Range(2, items + 2, scores.dtype, scores.device).log2().reciprocal();
         idealDcg = (gains.sort(1, descending: true).Values * idealDiscounts).sum(1);
 
         Tensor gainGap = (gains.unsqueeze(2) - gains.unsqueeze(1)).abs();
@@ -59,7 +60,7 @@ public static class LambdaNdcgLoss
         Tensor pairs = grades.unsqueeze(2).gt(grades.unsqueeze(1))
             .logical_and(mask.unsqueeze(2))
             .logical_and(mask.unsqueeze(1));
-        Tensor delta = gainGap * discountGap / idealDcg.clamp_min(LossInputs.MinWeightSum).unsqueeze(1).unsqueeze(2);
-        return delta.masked_fill(pairs.logical_not(), 0.0);
+        Tensor delta = gainGap * discountGap / idealDcg.AtLeast(LossInputs.MinWeightSum).unsqueeze(1).unsqueeze(2);
+        return delta.FilledWhere(pairs.logical_not(), 0.0);
     }
 }

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,16 +36,16 @@ public static class ListNetLoss
 
         Tensor padding = mask.logical_not();
         Tensor nonEmpty = mask.any(1, keepdim: true);
-        Tensor teacherDistribution = MaskedSoftmax(teacherLogits.detach() / temperature, padding, nonEmpty).exp().masked_fill(padding, 0.0);
-        Tensor studentLogProbabilities = MaskedSoftmax(scores, padding, nonEmpty).masked_fill(padding, 0.0);
+        Tensor teacherDistribution = MaskedSoftmax(teacherLogits.detach().DividedBy(temperature), padding, nonEmpty).exp().FilledWhere(padding, 0.0);
+        Tensor studentLogProbabilities = MaskedSoftmax(scores, padding, nonEmpty).FilledWhere(padding, 0.0);
         Tensor terms = teacherDistribution * studentLogProbabilities;
         if (itemWeights is not null)
         {
             LossInputs.SameShape(scores, itemWeights, nameof(itemWeights));
-            terms *= itemWeights.masked_fill(padding, 0.0);
+            terms *= itemWeights.FilledWhere(padding, 0.0);
         }
         Tensor perList = -terms.sum(1);
-        return perList.sum() / nonEmpty.sum().to_type(perList.dtype).clamp_min(1.0);
+        return perList.sum() / nonEmpty.sum().to_type(perList.dtype).AtLeast(1.0);
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ public static class ListNetLoss
     /// </summary>
     private static Tensor MaskedSoftmax(Tensor values, Tensor padding, Tensor nonEmpty) =>
         values
-            .masked_fill(padding.logical_and(nonEmpty), double.NegativeInfinity)
-            .masked_fill(padding.logical_and(nonEmpty.logical_not()), 0.0)
+            .FilledWhere(padding.logical_and(nonEmpty), double.NegativeInfinity)
+            .FilledWhere(padding.logical_and(nonEmpty.logical_not()), 0.0)
             .log_softmax(1);
 }

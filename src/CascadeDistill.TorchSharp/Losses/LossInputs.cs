@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using static TorchSharp.torch;
 
 namespace CascadeDistill.Torch.Losses;
@@ -38,6 +39,6 @@ internal static class LossInputs
             return perExample.mean();
         }
         SameShape(perExample, weights, nameof(weights));
-        return (perExample * weights).sum() / weights.sum().clamp_min(MinWeightSum);
+        return (perExample * weights).sum() / weights.sum().AtLeast(MinWeightSum);
     }
 }

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,10 +39,10 @@ public static class SoftTargetLoss
         }
         LossInputs.SameShape(studentLogits, teacherLogits, nameof(teacherLogits));
 
-        Tensor target = sigmoid(teacherLogits.detach() / temperature);
+        Tensor target = sigmoid(teacherLogits.detach().DividedBy(temperature));
         Tensor perExample = nn.functional.binary_cross_entropy_with_logits(
-            studentLogits / temperature, target, null, nn.Reduction.None);
+            studentLogits.DividedBy(temperature), target, null, nn.Reduction.None);
         Tensor loss = LossInputs.WeightedMean(perExample, weights);
-        return scaleByTemperatureSquared ? loss * (temperature * temperature) : loss;
+        return scaleByTemperatureSquared ? loss.Times(temperature * temperature) : loss;
     }
 }

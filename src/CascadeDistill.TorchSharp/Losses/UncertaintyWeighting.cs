@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,6 +46,6 @@ public sealed class UncertaintyWeighting : nn.Module<Tensor, Tensor>
         {
             throw new ArgumentException($"Expected [{LossCount}] stacked losses; got [{string.Join(", ", losses.shape)}].", nameof(losses));
         }
-        return ((_logVariances.neg().exp() * losses) + _logVariances).sum();
+        return (_logVariances.neg().exp() * losses).Plus(_logVariances).sum();
     }
 }

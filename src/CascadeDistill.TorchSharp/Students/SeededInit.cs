@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ internal static class SeededInit
     {
         using DisposeScope scope = NewDisposeScope();
         using IDisposable noGrad = no_grad();
-        Tensor values = randn(parameter.shape, parameter.dtype, CPU, generator: generator) * std;
+        Tensor values = randn(parameter.shape, parameter.dtype, CPU, generator: generator).Times(std);
         parameter.copy_(values);
     }
 
@@ -23,7 +24,7 @@ internal static class SeededInit
     {
         using DisposeScope scope = NewDisposeScope();
         using IDisposable noGrad = no_grad();
-        Tensor values = (rand(parameter.shape, parameter.dtype, CPU, generator: generator) * (2 * bound)) - bound;
+        Tensor values = rand(parameter.shape, parameter.dtype, CPU, generator: generator).Times(2 * bound).Minus(bound);
         parameter.copy_(values);
     }
 }

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using CascadeDistill.Features;
 using CascadeDistill.Students;
 using TorchSharp;
@@ -109,7 +110,7 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
             switch (feature.Kind)
             {
                 case FeatureKind.Categorical:
-                    parts[f] = _embeddings[_embeddingOf[f]].forward(input.Ids(f).remainder(feature.HashBuckets));
+                    parts[f] = _embeddings[_embeddingOf[f]].forward(input.Ids(f).Modulo(feature.HashBuckets));
                     break;
                 case FeatureKind.MultiCategorical:
                     parts[f] = PooledMean(_embeddings[_embeddingOf[f]], input.Ids(f), input.Lengths(f), feature.HashBuckets);
@@ -164,11 +165,11 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
 
     private static Tensor PooledMean(Embedding table, Tensor ids, Tensor lengths, int buckets)
     {
-        Tensor vectors = table.forward(ids.remainder(buckets));                        // [B, L, D]
-        Tensor positions = arange(ids.shape[1], ScalarType.Int64, ids.device);          // [L]
+        Tensor vectors = table.forward(ids.Modulo(buckets));                        // [B, L, D]
+        Tensor positions = ScalarArithmetic.Range(0, ids.shape[1], ScalarType.Int64, ids.device);     // [L]
         Tensor mask = positions.unsqueeze(0).lt(lengths.unsqueeze(1)).to_type(ScalarType.Float32); // [B, L]
         Tensor sum = (vectors * mask.unsqueeze(2)).sum(1);                              // [B, D]
-        Tensor count = lengths.clamp_min(1).to_type(ScalarType.Float32).unsqueeze(1);  // [B, 1]
+        Tensor count = lengths.AtLeast(1L).to_type(ScalarType.Float32).unsqueeze(1);  // [B, 1]
         return sum / count;
     }
 

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using CascadeDistill.Features;
 using CascadeDistill.Pipelines;
 using CascadeDistill.Students;
@@ -57,7 +58,7 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     {
         Tensor u = _user.forward(user);
         Tensor v = _item.forward(item);
-        return (u * v).sum(1) / _temperature + _bias;
+        return (u * v).sum(1).DividedBy(_temperature).Plus(_bias);
     }
 
     /// <summary>Copies both towers to plain arrays (the training-only bias is not part of the student).</summary>
@@ -71,7 +72,7 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     {
         ArgumentNullException.ThrowIfNull(userVectors);
         ArgumentNullException.ThrowIfNull(itemVectors);
-        return (itemVectors * userVectors.unsqueeze(1)).sum(2) / _temperature + _bias;
+        return (itemVectors * userVectors.unsqueeze(1)).sum(2).DividedBy(_temperature).Plus(_bias);
     }
 
     public TwoTowerWeights Export() => new(_user.Export(), _item.Export(), Temperature);

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,13 +32,13 @@ public static class DistillationLoss
         ArgumentOutOfRangeException.ThrowIfGreaterThan(softLabelWeight, 1.0);
 
         Tensor perExample = softLabelWeight < 1.0
-            ? nn.functional.binary_cross_entropy_with_logits(logits, labels, null, nn.Reduction.None) * (1.0 - softLabelWeight)
+            ? nn.functional.binary_cross_entropy_with_logits(logits, labels, null, nn.Reduction.None).Times(1.0 - softLabelWeight)
             : zeros_like(logits);
         if (softLabelWeight > 0.0)
         {
             ArgumentNullException.ThrowIfNull(softLabels);
-            perExample += nn.functional.binary_cross_entropy_with_logits(logits, softLabels, null, nn.Reduction.None) * softLabelWeight;
+            perExample = perExample.Plus(nn.functional.binary_cross_entropy_with_logits(logits, softLabels, null, nn.Reduction.None).Times(softLabelWeight));
         }
-        return (perExample * weights).sum() / weights.sum().clamp_min(MinWeightSum);
+        return (perExample * weights).sum() / weights.sum().AtLeast(MinWeightSum);
     }
 }

@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using CascadeDistill.Datasets;
 using CascadeDistill.Features;
 using CascadeDistill.Pipelines;
@@ -134,7 +135,7 @@ internal sealed class InBatchTrainingBatch : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         Tensor users = Encode(model.User, _users, UserOrder);
         Tensor items = Encode(model.Item, _items, ItemOrder);
-        return users.matmul(items.t()) / model.Temperature;
+        return users.matmul(items.t()).DividedBy(model.Temperature);
     }
 
     public void Dispose()

@@ -24,7 +24,7 @@ internal sealed partial class StudentTrainingLoop
     private ItemFrequencyEstimator? _frequencies;
     private long _inBatchStep;
 
-    private EpochRecord RunInBatchEpoch(int epoch, Adam optimizer, CancellationToken cancellationToken)
+    private EpochRecord RunInBatchEpoch(int epoch, AdamOptimizer optimizer, CancellationToken cancellationToken)
     {
         InBatchDefinition definition = _request.InBatch
             ?? throw new InvalidOperationException("The in-batch objective needs TrainStudentRequest.InBatch.");

@@ -17,7 +17,7 @@ namespace CascadeDistill.Torch.Training;
 /// </summary>
 internal sealed partial class StudentTrainingLoop
 {
-    private EpochRecord RunListEpoch(int epoch, Adam optimizer, UncertaintyWeighting? weighting, CancellationToken cancellationToken)
+    private EpochRecord RunListEpoch(int epoch, AdamOptimizer optimizer, UncertaintyWeighting? weighting, CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
         Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);

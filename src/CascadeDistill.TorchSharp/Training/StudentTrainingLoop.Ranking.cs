@@ -1,3 +1,4 @@
+using CascadeDistill.Torch.Native;
 using CascadeDistill.Datasets.Pairwise;
 using CascadeDistill.Torch.Losses;
 using CascadeDistill.Training;
@@ -50,7 +51,7 @@ internal sealed partial class StudentTrainingLoop
         }
         Tensor groundTruth = GroundTruthLoss(batch, scores);
         return weighting is null
-            ? distillation + (groundTruth * groundTruthWeight)
+            ? distillation.Plus(groundTruth.Times(groundTruthWeight))
             : weighting.forward(stack([distillation, groundTruth]));
     }
 
@@ -122,7 +123,7 @@ internal sealed partial class StudentTrainingLoop
         Tensor perItem = nn.functional.binary_cross_entropy_with_logits(
             scores, tensor(labels, shape, ScalarType.Float32, _device), null, nn.Reduction.None);
         Tensor weights = tensor(known, shape, ScalarType.Float32, _device);
-        return (perItem * weights).sum() / weights.sum().clamp_min(DistillationLoss.MinWeightSum);
+        return (perItem * weights).sum() / weights.sum().AtLeast(DistillationLoss.MinWeightSum);
     }
 
     // Real items of list l: the mask is true for a prefix of its row.

@@ -41,10 +41,10 @@ internal sealed partial class StudentTrainingLoop
     {
         var curve = new List<EpochRecord>(_request.Training.Epochs);
         using UncertaintyWeighting? weighting = CreateLossWeighting();
-        using Adam optimizer = optim.Adam(
+        using var optimizer = new AdamOptimizer(
             weighting is null ? _model.parameters() : _model.parameters().Concat(weighting.parameters()),
-            lr: _request.Training.LearningRate,
-            weight_decay: _request.Training.WeightDecay);
+            _request.Training.LearningRate,
+            _request.Training.WeightDecay);
         _model.train();
         for (int epoch = 1; epoch <= _request.Training.Epochs; epoch++)
         {
@@ -59,7 +59,7 @@ internal sealed partial class StudentTrainingLoop
         return curve;
     }
 
-    private EpochRecord RunEpoch(int epoch, Adam optimizer, CancellationToken cancellationToken)
+    private EpochRecord RunEpoch(int epoch, AdamOptimizer optimizer, CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
         Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);
