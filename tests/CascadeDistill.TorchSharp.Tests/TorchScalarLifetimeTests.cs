@@ -60,6 +60,7 @@ public sealed class TorchScalarLifetimeTests
                 static Tensor HiddenAlpha(Tensor a, Tensor b) => a + b;
                 static void HiddenInOptimiser(TorchSharp.Modules.Adam adam) => adam.step();
                 static Scalar Unowned() => 3.0.ToScalar();
+                static System.Func<Scalar, Tensor> HiddenInMethodGroup(Tensor t) => t.add_;
                 static Tensor Safe(Tensor t)
                 {
                     using Scalar half = 0.5.ToScalar();
@@ -69,12 +70,15 @@ public sealed class TorchScalarLifetimeTests
             """;
         SyntaxTree tree = CSharpSyntaxTree.ParseText(Source, s_parseOptions, path: "Sample.cs");
 
-        Analysis analysis = Analyse((Compile([tree]), [tree]));
+        CSharpCompilation compilation = Compile([tree]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        Analysis analysis = Analyse((compilation, [tree]));
 
         Assert.Equal(["Sample.cs:6: '0.5' (double → Scalar)"], analysis.ImplicitConversions);
         Assert.Equal(["Sample.cs:10: '3.0.ToScalar()'"], analysis.UnownedScalars);
         string[] unreviewed = [.. analysis.UnreviewedMembers.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)])];
-        Assert.Equal(["Sample.cs:7:", "Sample.cs:8:", "Sample.cs:9:"], unreviewed);
+        Assert.Equal(["Sample.cs:7:", "Sample.cs:8:", "Sample.cs:9:", "Sample.cs:11:"], unreviewed);
     }
 
     private sealed record Analysis(IReadOnlyList<string> ImplicitConversions, IReadOnlyList<string> UnownedScalars, IReadOnlyList<string> UnreviewedMembers);
@@ -102,9 +106,7 @@ public sealed class TorchScalarLifetimeTests
                         implicitConversions.Add($"{Where(node)}: '{node}' ({type.Type.ToDisplayString()} → Scalar)");
                     }
                 }
-                if (node is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-                    or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or AssignmentExpressionSyntax)
-                    || model.GetSymbolInfo(node).Symbol is not IMethodSymbol method)
+                if (!IsCallOrMethodGroup(node) || model.GetSymbolInfo(node).Symbol is not IMethodSymbol method)
                 {
                     continue;
                 }
@@ -118,18 +120,36 @@ public sealed class TorchScalarLifetimeTests
                 }
             }
         }
-        return new Analysis(implicitConversions, unowned, unreviewed);
+        return new Analysis(implicitConversions, unowned, [.. unreviewed.Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>A using local's initializer, or a static field's.</summary>
-    private static bool IsOwned(SyntaxNode call) =>
-        call.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }
-        && declaration.Parent switch
+    /// <summary>A call (invocation, construction, operator) or a method group such as <c>tensor.sub</c> passed as a delegate.</summary>
+    private static bool IsCallOrMethodGroup(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+            or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or AssignmentExpressionSyntax => true,
+        MemberAccessExpressionSyntax or IdentifierNameSyntax =>
+            !(node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+            && !(node.Parent is MemberAccessExpressionSyntax access && access.Name == node),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A using local's initializer, a static field's, or the first argument of <c>ScalarArithmetic.With</c>
+    /// (which disposes it after the call it makes).
+    /// </summary>
+    private static bool IsOwned(SyntaxNode call) => call.Parent switch
+    {
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Parent switch
         {
             LocalDeclarationStatementSyntax local => local.UsingKeyword != default,
             FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.StaticKeyword),
             _ => false,
-        };
+        },
+        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "With" } } } list } =>
+            list.Arguments[0] == call.Parent && call.Ancestors().OfType<ClassDeclarationSyntax>().Any(c => c.Identifier.Text == "ScalarArithmetic"),
+        _ => false,
+    };
 
     private static string Display(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition.ToDisplayString();
 

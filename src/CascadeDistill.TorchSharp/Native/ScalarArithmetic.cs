@@ -23,71 +23,40 @@ internal static class ScalarArithmetic
     public static Tensor Plus(this Tensor left, Tensor right) => left.add(right, s_one);
 
     /// <summary><paramref name="tensor"/> + <paramref name="term"/>, keeping an integral tensor integral.</summary>
-    public static Tensor Plus(this Tensor tensor, long term)
-    {
-        using Scalar value = term.ToScalar();
-        return tensor.add(value, s_one);
-    }
+    public static Tensor Plus(this Tensor tensor, long term) => With(term.ToScalar(), value => tensor.add(value, s_one));
 
-    public static Tensor Plus(this Tensor tensor, double term)
-    {
-        using Scalar value = term.ToScalar();
-        return tensor.add(value, s_one);
-    }
+    public static Tensor Plus(this Tensor tensor, double term) => With(term.ToScalar(), value => tensor.add(value, s_one));
 
-    public static Tensor Minus(this Tensor tensor, double term)
-    {
-        using Scalar value = term.ToScalar();
-        return tensor.sub(value);
-    }
+    public static Tensor Minus(this Tensor tensor, double term) => With(term.ToScalar(), tensor.sub);
 
-    public static Tensor Times(this Tensor tensor, double factor)
-    {
-        using Scalar value = factor.ToScalar();
-        return tensor.mul(value);
-    }
+    public static Tensor Times(this Tensor tensor, double factor) => With(factor.ToScalar(), tensor.mul);
 
-    public static Tensor DividedBy(this Tensor tensor, double divisor)
-    {
-        using Scalar value = divisor.ToScalar();
-        return tensor.div(value);
-    }
+    public static Tensor DividedBy(this Tensor tensor, double divisor) => With(divisor.ToScalar(), value => tensor.div(value));
 
     /// <summary>Remainder with the sign of the divisor (Python's <c>%</c>, torch's <c>remainder</c>).</summary>
-    public static Tensor Modulo(this Tensor tensor, long divisor)
-    {
-        using Scalar value = divisor.ToScalar();
-        return tensor.remainder(value);
-    }
+    public static Tensor Modulo(this Tensor tensor, long divisor) => With(divisor.ToScalar(), tensor.remainder);
 
-    public static Tensor AtLeast(this Tensor tensor, double minimum)
-    {
-        using Scalar value = minimum.ToScalar();
-        return tensor.clamp_min(value);
-    }
+    public static Tensor AtLeast(this Tensor tensor, double minimum) => With(minimum.ToScalar(), tensor.clamp_min);
 
     /// <summary>Clamped below, keeping an integral tensor integral.</summary>
-    public static Tensor AtLeast(this Tensor tensor, long minimum)
-    {
-        using Scalar value = minimum.ToScalar();
-        return tensor.clamp_min(value);
-    }
+    public static Tensor AtLeast(this Tensor tensor, long minimum) => With(minimum.ToScalar(), tensor.clamp_min);
 
-    public static Tensor GreaterThan(this Tensor tensor, double threshold)
-    {
-        using Scalar value = threshold.ToScalar();
-        return tensor.gt(value);
-    }
+    public static Tensor GreaterThan(this Tensor tensor, double threshold) => With(threshold.ToScalar(), tensor.gt);
 
     /// <summary><paramref name="tensor"/> with <paramref name="value"/> where <paramref name="mask"/> is true.</summary>
-    public static Tensor FilledWhere(this Tensor tensor, Tensor mask, double value)
-    {
-        using Scalar fill = value.ToScalar();
-        return tensor.masked_fill(mask, fill);
-    }
+    public static Tensor FilledWhere(this Tensor tensor, Tensor mask, double value) => With(value.ToScalar(), fill => tensor.masked_fill(mask, fill));
 
     /// <summary>log(1 + eˣ) as −log σ(−x): exact and stable, with no Scalar at all.</summary>
     public static Tensor Softplus(Tensor x) => nn.functional.logsigmoid(x.neg()).neg();
+
+    /// <summary>Runs <paramref name="call"/> with <paramref name="scalar"/> and disposes the scalar after it returns.</summary>
+    private static Tensor With(Scalar scalar, Func<Scalar, Tensor> call)
+    {
+        using (scalar)
+        {
+            return call(scalar);
+        }
+    }
 
     /// <summary>The integers <paramref name="start"/> … <paramref name="stop"/> − 1 as a 1-D tensor.</summary>
     public static Tensor Range(long start, long stop, ScalarType dtype, Device device)
