@@ -82,6 +82,10 @@ public static class ValidateCommand
             {
                 anomalies.Add($"[empty_partition] partition {day:yyyy-MM-dd} has no complete log file");
             }
+            if (ImportQuarantineRate.Exceeded(ImportAccountingSummary.ForDays(layout.Root, [day]), quality.MaxQuarantineRate) is { } importReason)
+            {
+                anomalies.Add(importReason);
+            }
             return new PartitionValidation(day, imports, report, anomalies);
         }
         catch (LogContractException e)

@@ -17,4 +17,10 @@ public sealed record ImportManifest(
 {
     /// <summary>The item catalogue derived from the imported item features (null when no catalogue store was given or no request was accepted).</summary>
     public ImportCatalogueRecord? Catalogue { get; init; }
+
+    /// <summary>Most sorted runs merged at once (the readers open in the merge).</summary>
+    public int MergeFanIn { get; init; }
+
+    /// <summary>Merges of spilled runs into one run, done first because there were more runs than <see cref="MergeFanIn"/>.</summary>
+    public int IntermediateMerges { get; init; }
 }

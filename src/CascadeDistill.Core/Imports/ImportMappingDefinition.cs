@@ -21,4 +21,10 @@ public sealed record ImportMappingDefinition(
         .. Labels.Select(l => l.Column),
         .. Features.Select(f => f.Column),
     ];
+
+    /// <summary>
+    /// Fewest candidates (rows) a request may have; shorter requests are quarantined whole with reason
+    /// <c>list_too_short</c>. Mapping key <c>min_candidates</c>, default 1 (what the pointwise recipe needs).
+    /// </summary>
+    public int MinCandidates { get; init; } = 1;
 }

@@ -14,7 +14,7 @@ namespace CascadeDistill.Imports;
 public static class ImportMappingLoader
 {
     private static readonly string[] s_rootKeys =
-        ["request_id", "event_time", "user_id", "item_id", "position", "rerank_position", "teacher", "labels", "features"];
+        ["request_id", "event_time", "user_id", "item_id", "position", "rerank_position", "teacher", "labels", "features", "min_candidates"];
 
     private static readonly KeyValuePair<string, EventTimeFormat>[] s_timeFormats =
         [new("iso8601", EventTimeFormat.Iso8601), new("epoch_ms", EventTimeFormat.EpochMilliseconds)];
@@ -66,7 +66,14 @@ public static class ImportMappingLoader
             ReadPosition(reader, "rerank_position", required: false),
             ReadObjectives(reader, "teacher", required: true, findings),
             ReadObjectives(reader, "labels", required: false, findings),
-            ReadFeatures(reader, findings));
+            ReadFeatures(reader, findings))
+        {
+            MinCandidates = reader.Int("min_candidates", 1),
+        };
+        if (definition.MinCandidates < 1)
+        {
+            findings.Add(new PipelineDefinitionError("min_candidates", "must be at least 1"));
+        }
         HashSet<string> objectives = definition.Teacher.Select(t => t.Objective).ToHashSet(StringComparer.Ordinal);
         foreach (ObjectiveMapping label in definition.Labels.Where(l => !objectives.Contains(l.Objective)))
         {

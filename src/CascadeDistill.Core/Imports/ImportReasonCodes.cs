@@ -44,6 +44,9 @@ public static class ImportReasonCodes
     /// <summary>File level: a mapped column has a type the import cannot read (e.g. a Parquet map or struct column).</summary>
     public const string WrongType = LogReasonCodes.WrongType;
 
+    /// <summary>A request with fewer candidates than the mapping's <c>min_candidates</c> (the same code recipes skip short lists with).</summary>
+    public const string ListTooShort = Datasets.SkipReasons.ListTooShort;
+
     /// <summary>Input level (SQL): the connection or the query failed.</summary>
     public const string QueryFailed = "query_failed";
 }

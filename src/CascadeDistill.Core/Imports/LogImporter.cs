@@ -81,6 +81,8 @@ public sealed partial class LogImporter(ILogStore logs, ICatalogueStore? catalog
             state.QuarantineRows > 0 ? state.QuarantinePath : null)
         {
             Catalogue = catalogueRecord,
+            MergeFanIn = state.Sorter.MaxFanIn,
+            IntermediateMerges = state.Sorter.IntermediateMerges,
         };
         Directory.CreateDirectory(importsDir);
         string manifestPath = Path.Combine(importsDir, importId + ".json");

@@ -5,7 +5,8 @@ namespace CascadeDistill.Imports;
 
 /// <summary>
 /// Checks the rows of one request and builds its <see cref="RequestBlock"/>. A request with any bad
-/// row is rejected whole: the first fault (in source order) is the reason for every row.
+/// row is rejected whole: the first fault (in source order) is the reason for every row; then a list
+/// shorter than the mapping's <c>min_candidates</c>, duplicate items and positions that are not 1..n.
 /// </summary>
 internal sealed class RequestAssembler(ImportMappingDefinition mapping)
 {
@@ -20,6 +21,11 @@ internal sealed class RequestAssembler(ImportMappingDefinition mapping)
         {
             reason = faulty.FaultReason;
             detail = $"row {faulty.RowNumber}: {faulty.FaultDetail}";
+            return null;
+        }
+        if (rows.Count < mapping.MinCandidates)
+        {
+            (reason, detail) = (ImportReasonCodes.ListTooShort, $"request '{id}' has {rows.Count} candidate(s); the mapping's min_candidates is {mapping.MinCandidates}");
             return null;
         }
         _items.Clear();

@@ -4,7 +4,7 @@ namespace CascadeDistill.Pipelines;
 /// The <c>quality</c> section: how much of a run's logs may be quarantined, and the drift gates comparing the
 /// run's partition day with the <see cref="BaselineDays"/> days before it (docs/import.md, "Drift figures").
 /// </summary>
-/// <param name="MaxQuarantineRate">Largest share (0..1) of the window's log bytes in files set aside at run time; above it the run fails before training.</param>
+/// <param name="MaxQuarantineRate">Largest share (0..1) of the window's log bytes in files set aside at run time, and of the rows set aside by the imports that wrote the window's files; above either the run fails before training.</param>
 /// <param name="BaselineDays">Days before the partition that form the previous window (those present are used).</param>
 /// <param name="Drift">Thresholds by drift figure (<see cref="DriftMetrics"/>).</param>
 public sealed record QualityDefinition(double MaxQuarantineRate, int BaselineDays, IReadOnlyDictionary<string, DriftThresholdDefinition> Drift)

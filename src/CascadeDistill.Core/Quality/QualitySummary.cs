@@ -1,3 +1,5 @@
+using CascadeDistill.Imports;
+
 namespace CascadeDistill.Quality;
 
 /// <summary>The serialisable form of a <see cref="PartitionQualityReport"/> (run record, <c>validate --json</c>).</summary>
@@ -28,6 +30,9 @@ public sealed record QualitySummary(
             report.Drift.TeacherLogits,
             report.BlockingReasons);
     }
+
+    /// <summary>In a run record: the imports that wrote the files of the run's days, with their row accounting (empty when not imported).</summary>
+    public IReadOnlyList<ImportAccountingSummary> Imports { get; init; } = [];
 }
 
 /// <summary>A log file set aside whole at run time.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CascadeDistill.Imports;
 using CascadeDistill.Logs;
 using CascadeDistill.Pipelines;
 using CascadeDistill.Quality;
@@ -21,6 +22,7 @@ public sealed partial class PipelineRunner
 
     private ILogStore? _screenedLogs;
     private PartitionQualityReport? _quality;
+    private IReadOnlyList<ImportAccountingSummary> _imports = [];
 
     /// <summary>The logs later stages read: the screened store once ReadLogs has run.</summary>
     private ILogStore RunLogs => _screenedLogs ?? services.Logs;
@@ -32,6 +34,7 @@ public sealed partial class PipelineRunner
         PartitionQualityReport report = PartitionQualityCheck.Check(
             services.Logs, window.Partition, [.. window.TrainDays, .. window.HoldoutDays], request, pipeline.Quality, cancellationToken);
         _quality = report;
+        _imports = ImportAccountingSummary.ForDays(services.Layout.Root, [.. window.TrainDays, .. window.HoldoutDays, window.Partition]);
         _screenedLogs = new ScreenedLogStore(services.Logs, report.Screening);
         foreach (LogFileCheck file in report.Screening.Quarantined)
         {
@@ -45,6 +48,10 @@ public sealed partial class PipelineRunner
         if (report.QuarantineRateExceeded)
         {
             throw new DataQualityException(DataQualityException.QuarantineRateExceeded, report.BlockingReasons[0]);
+        }
+        if (ImportQuarantineRate.Exceeded(_imports, pipeline.Quality.MaxQuarantineRate) is { } importReason)
+        {
+            throw new DataQualityException(DataQualityException.QuarantineRateExceeded, importReason);
         }
         if (report.Drift.Blocking.Count > 0)
         {
@@ -67,6 +74,6 @@ public sealed partial class PipelineRunner
         return files;
     }
 
-    /// <summary>The ReadLogs stage output stored in the run record: files checked and quarantined with reasons, the rate, the drift figures.</summary>
-    private string? QualityJson() => _quality is null ? null : JsonSerializer.Serialize(QualitySummary.Of(_quality), s_qualityJson);
+    /// <summary>The ReadLogs stage output stored in the run record: files checked and quarantined with reasons, the rate, the drift figures, the imports' row accounting.</summary>
+    private string? QualityJson() => _quality is null ? null : JsonSerializer.Serialize(QualitySummary.Of(_quality) with { Imports = _imports }, s_qualityJson);
 }

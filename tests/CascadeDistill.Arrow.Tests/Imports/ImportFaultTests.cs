@@ -128,6 +128,32 @@ public sealed class ImportFaultTests : IDisposable
         Assert.Equal(0, result.Manifest.Totals.RowsRead);
     }
 
+    [Fact]
+    public async Task Import_HeaderNamingAMappedColumnTwice_QuarantinesTheFileWholeWithDuplicateColumn()
+    {
+        string input = Path.Combine(_work.FullName, "in.csv");
+        File.WriteAllText(input, Header + ",seg\n" + s_good[0] + ",4\n");
+
+        ImportLogsResult result = await ImportAsync(input);
+
+        ImportInputRecord file = Assert.Single(result.Manifest.Inputs);
+        Assert.Equal(ImportInputStatus.FileQuarantined, file.Status);
+        Assert.Equal(ImportReasonCodes.DuplicateColumn, file.Reason);
+        Assert.Equal(0, result.Manifest.Totals.RowsRead);
+    }
+
+    [Fact]
+    public async Task Import_ExtraUnmappedColumns_AreIgnored()
+    {
+        string input = Path.Combine(_work.FullName, "in.csv");
+        File.WriteAllText(input, string.Join("\n", ["note," + Header + ",other", .. s_good.Select(r => "x," + r + ",\"y,z\"")]) + "\n");
+
+        ImportLogsResult result = await ImportAsync(input);
+
+        Assert.Equal(3, result.Manifest.Totals.RowsAccepted);
+        Assert.Empty(result.Manifest.Totals.RowsQuarantined);
+    }
+
     private async Task<ImportLogsResult> ImportAsync(params string[] inputs)
     {
         string mapping = Path.Combine(_work.FullName, "mapping.yaml");

@@ -14,6 +14,7 @@ public sealed class ImportMappingLoaderTests
             position: { column: pos }
             teacher: {}
             colour: red
+            min_candidates: 0
             features:
               - { name: teacher.x, column: a, kind: categorical }
               - { name: item.tags, column: t, kind: list }
@@ -28,6 +29,7 @@ public sealed class ImportMappingLoaderTests
         Assert.Contains("colour", paths);
         Assert.Contains("features[0].name", paths);
         Assert.Contains("features[1].kind", paths);
+        Assert.Contains("min_candidates", paths);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class ImportRoundTripTests : IDisposable
 
     [Theory]
     [InlineData(ImportFormat.Csv, 37)]
+    [InlineData(ImportFormat.Csv, 7)]
     [InlineData(ImportFormat.Jsonl, 250_000)]
     public async Task Import_ShuffledSimulatorRows_GivesTheOriginalPartitions(ImportFormat format, int maxRowsInMemory)
     {
@@ -45,6 +46,7 @@ public sealed class ImportRoundTripTests : IDisposable
         Assert.Empty(totals.RowsQuarantined);
         Assert.Equal(s_tiny.Days * s_tiny.RequestsPerDay, totals.RequestsAccepted);
         Assert.Equal(csv, result.Manifest.SpillRuns > 1);
+        Assert.Equal(result.Manifest.SpillRuns > result.Manifest.MergeFanIn, result.Manifest.IntermediateMerges > 0);
         Assert.True(File.Exists(result.ManifestPath));
         Assert.False(Directory.Exists(Path.Combine(_work.FullName, LogImporter.TemporaryFolder, "import-" + result.Manifest.ImportId)));
         Assert.Equal(originals.Keys.Order(), store.ListDays());

@@ -90,6 +90,26 @@ public sealed class DataQualityTests : IDisposable
         Assert.Empty(await services.Runner.Registry.ListVersionsAsync(null, includeNonReady: true, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Run_TightLogitGate_FailsBeforeTrainingWithDriftBlocked()
+    {
+        PipelineDefinition pipeline = Pipeline(QualityDefinition.Default with
+        {
+            Drift = new Dictionary<string, DriftThresholdDefinition>(QualityDefinition.Default.Drift) { [DriftMetrics.TeacherLogitJs] = new(null, 1e-9) },
+        });
+        CliServices services = CliServices.Open(_work.FullName);
+
+        DataQualityException error = await Assert.ThrowsAsync<DataQualityException>(
+            () => new PipelineRunner(services.Runner, _observer).RunAsync(pipeline, null, CancellationToken.None));
+
+        Assert.Equal(DataQualityException.DriftBlocked, error.ReasonCode);
+        Assert.Contains("teacher_logit_js.click", error.Message, StringComparison.Ordinal);
+        RunRecord run = Assert.Single(await services.Runner.Runs.ListRunsAsync(new RunQuery(null, null, 10), CancellationToken.None));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Null(run.FindStage(RunStage.TrainStudent));
+        Assert.Empty(await services.Runner.Registry.ListVersionsAsync(null, includeNonReady: true, CancellationToken.None));
+    }
+
     private string Truncate(DateOnly day)
     {
         string file = Path.Combine(_work.FullName, "logs", LogContract.PartitionFolder(day), SimulateLogs.FileName);

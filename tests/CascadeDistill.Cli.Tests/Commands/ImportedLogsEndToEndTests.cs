@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CascadeDistill.Cli.Commands;
 using CascadeDistill.Cli.Composition;
 using CascadeDistill.Cli.Terminal;
@@ -6,9 +7,11 @@ using CascadeDistill.Imports;
 using CascadeDistill.Logs;
 using CascadeDistill.Parquet.Simulation;
 using CascadeDistill.Pipelines;
+using CascadeDistill.Quality;
 using CascadeDistill.Registry;
 using CascadeDistill.Runs;
 using CascadeDistill.Simulation;
+using CascadeDistill.Testing.Imports;
 
 namespace CascadeDistill.Cli.Tests.Commands;
 
@@ -45,6 +48,42 @@ public sealed class ImportedLogsEndToEndTests : IDisposable
         Assert.Equal(ModelVersionStatus.Ready, result.Version.Status);
         Assert.True(result.Accounting!.RowsUsed > 0);
         Assert.All(result.OnnxPaths, f => Assert.True(File.Exists(f)));
+
+        // The run record keeps the import's row accounting beside the run-time checks (ReadLogs output).
+        RunRecord run = (await services.Runner.Runs.GetRunAsync(result.RunId, CancellationToken.None))!;
+        using var readLogs = JsonDocument.Parse(run.FindStage(RunStage.ReadLogs)!.OutputJson!);
+        JsonElement recorded = Assert.Single(readLogs.RootElement.GetProperty("imports").EnumerateArray());
+        Assert.Equal(import.Manifest.ImportId, recorded.GetProperty("importId").GetString());
+        Assert.Equal(rows, recorded.GetProperty("totals").GetProperty("rowsRead").GetInt64());
+        Assert.Equal(rows, recorded.GetProperty("totals").GetProperty("rowsAccepted").GetInt64());
+        Assert.True(recorded.GetProperty("totals").GetProperty("balanced").GetBoolean());
+        Assert.Equal(s_tiny.Days, recorded.GetProperty("files").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Run_OnImportsThatQuarantinedTooManyRows_FailsBeforeTrainingWithTheImportedRowRate()
+    {
+        var simulator = new LogSimulator(s_tiny);
+        (List<object?[]> rows, int shortRows) = ShortenedLists.Shorten(SimulatedLogExport.Rows(simulator.Days.SelectMany(simulator.SimulateDay), seed: 8), requests: 60);
+        string export = Path.Combine(_work.FullName, "export.csv");
+        SimulatedLogExport.WriteCsv(export, rows);
+        string mapping = Path.Combine(_work.FullName, "mapping.yaml");
+        File.WriteAllText(mapping, SimulatedLogExport.Mapping(ImportFormat.Csv) + $"min_candidates: {s_tiny.CandidatesPerRequest}\n");
+        string workDir = Path.Combine(_work.FullName, "work");
+        ImportLogsResult import = await ImportCommand.ExecuteAsync(new ImportLogsRequest(ImportFormat.Csv, [export], mapping, workDir), CancellationToken.None);
+        CliServices services = CliServices.Open(workDir);
+
+        DataQualityException error = await Assert.ThrowsAsync<DataQualityException>(
+            () => new PipelineRunner(services.Runner, _observer).RunAsync(Pipeline(), null, CancellationToken.None));
+
+        Assert.Equal(shortRows, import.Manifest.Totals.RowsQuarantined[ImportReasonCodes.ListTooShort]);
+        Assert.True((double)shortRows / rows.Count > QualityDefinition.Default.MaxQuarantineRate);
+        Assert.Equal(DataQualityException.QuarantineRateExceeded, error.ReasonCode);
+        Assert.Contains("of the imported rows are quarantined", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ImportReasonCodes.ListTooShort, error.Message, StringComparison.Ordinal);
+        RunRecord run = Assert.Single(await services.Runner.Runs.ListRunsAsync(new RunQuery(null, null, 10), CancellationToken.None));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Null(run.FindStage(RunStage.TrainStudent));
     }
 
     private static PipelineDefinition Pipeline()

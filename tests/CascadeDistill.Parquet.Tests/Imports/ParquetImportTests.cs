@@ -110,11 +110,32 @@ public sealed class ParquetImportTests : IDisposable
         Assert.Contains("'ts'", input.Message, StringComparison.Ordinal);
     }
 
-    private async Task<ImportLogsResult> Import(ILogStore store, ImportFormat format, string[] inputs, string workDir, int maxRowsInMemory)
+    [Fact]
+    public async Task Import_RequestsBelowMinCandidates_AreQuarantinedWithListTooShort()
+    {
+        var simulator = new LogSimulator(s_tiny);
+        (List<object?[]> rows, int shortRows) = ShortenedLists.Shorten(SimulatedLogExport.Rows(simulator.SimulateDay(s_tiny.StartDay), seed: 2), requests: 4);
+        string input = Path.Combine(_work.FullName, "short.parquet");
+        SimulatedParquetExport.Write(input, rows, rowGroupRows: 30);
+
+        ImportLogsResult result = await Import(
+            new ArrowLogStore(Path.Combine(_work.FullName, "logs")), ImportFormat.Parquet, [input], _work.FullName, 250_000,
+            minCandidates: s_tiny.CandidatesPerRequest);
+
+        ImportTotals totals = result.Manifest.Totals;
+        Assert.True(totals.Balanced);
+        Assert.Equal(rows.Count, totals.RowsRead);
+        Assert.Equal(rows.Count - shortRows, totals.RowsAccepted);
+        Assert.Equal(new Dictionary<string, long> { [ImportReasonCodes.ListTooShort] = shortRows }, totals.RowsQuarantined);
+        Assert.Equal(new Dictionary<string, long> { [ImportReasonCodes.ListTooShort] = 4 }, totals.RequestsQuarantined);
+        Assert.Equal(shortRows, File.ReadAllLines(result.Manifest.QuarantineFile!).Length);
+    }
+
+    private async Task<ImportLogsResult> Import(ILogStore store, ImportFormat format, string[] inputs, string workDir, int maxRowsInMemory, int? minCandidates = null)
     {
         Directory.CreateDirectory(workDir);
         string mapping = Path.Combine(workDir, "mapping-" + format + ".yaml");
-        File.WriteAllText(mapping, SimulatedLogExport.Mapping(format));
+        File.WriteAllText(mapping, SimulatedLogExport.Mapping(format) + (minCandidates is int min ? $"min_candidates: {min}\n" : ""));
         var importer = new LogImporter(store, TimeProvider.System, [new CsvImportSource(), new ParquetImportSource(chunkRows: 7)]);
         return await importer.ImportAsync(new ImportLogsRequest(format, inputs, mapping, workDir) { MaxRowsInMemory = maxRowsInMemory }, CancellationToken.None);
     }

@@ -83,6 +83,25 @@ public sealed class SqlImportTests : IDisposable
         Assert.Contains("'uid'", input.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_RequestsBelowMinCandidates_AreQuarantinedWithListTooShort()
+    {
+        var simulator = new LogSimulator(s_tiny);
+        (List<object?[]> rows, int shortRows) = ShortenedLists.Shorten(SimulatedLogExport.Rows(simulator.SimulateDay(s_tiny.StartDay), seed: 6), requests: 2);
+        CreateTable(rows);
+
+        ImportLogsResult result = await Import(
+            new ArrowLogStore(Path.Combine(_work.FullName, "logs")), "SELECT * FROM logs ORDER BY rowid", 40, minCandidates: s_tiny.CandidatesPerRequest);
+
+        ImportTotals totals = result.Manifest.Totals;
+        Assert.True(totals.Balanced);
+        Assert.Equal(rows.Count, totals.RowsRead);
+        Assert.Equal(rows.Count - shortRows, totals.RowsAccepted);
+        Assert.Equal(new Dictionary<string, long> { [ImportReasonCodes.ListTooShort] = shortRows }, totals.RowsQuarantined);
+        Assert.Equal(new Dictionary<string, long> { [ImportReasonCodes.ListTooShort] = 2 }, totals.RequestsQuarantined);
+        Assert.Equal(s_tiny.RequestsPerDay - 2, totals.RequestsAccepted);
+    }
+
     private void CreateTable(List<object?[]> rows)
     {
         string[] header = SimulatedLogExport.Header();
@@ -116,10 +135,10 @@ public sealed class SqlImportTests : IDisposable
         transaction.Commit();
     }
 
-    private async Task<ImportLogsResult> Import(ILogStore store, string query, int maxRowsInMemory)
+    private async Task<ImportLogsResult> Import(ILogStore store, string query, int maxRowsInMemory, int? minCandidates = null)
     {
         string mapping = Path.Combine(_work.FullName, "mapping.yaml");
-        File.WriteAllText(mapping, SimulatedLogExport.Mapping(ImportFormat.Sql));
+        File.WriteAllText(mapping, SimulatedLogExport.Mapping(ImportFormat.Sql) + (minCandidates is int min ? $"min_candidates: {min}\n" : ""));
         var importer = new LogImporter(store, TimeProvider.System, [new SqlImportSource(() => new SqliteConnection(_connection), "sqlite:source.db")]);
         return await importer.ImportAsync(new ImportLogsRequest(ImportFormat.Sql, [query], mapping, _work.FullName) { MaxRowsInMemory = maxRowsInMemory }, CancellationToken.None);
     }
