@@ -29,16 +29,19 @@ public static class RunEndpoints
         return app;
     }
 
-    private static IResult Submit(RunSubmission submission, PipelineCatalogue catalogue, IBackgroundJobClient jobs)
+    private static async Task<IResult> Submit(
+        RunSubmission submission, PipelineCatalogue catalogue, ILogStore logs, IRunStore runs, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(submission.Pipeline))
         {
             return Results.Problem("'pipeline' is required.", statusCode: StatusCodes.Status400BadRequest);
         }
+        PipelineDefinition definition;
+        DateOnly? day;
         try
         {
-            _ = DistillationJob.ParsePartition(submission.Partition);
-            _ = catalogue.Load(submission.Pipeline);
+            day = DistillationJob.ParsePartition(submission.Partition);
+            definition = catalogue.Load(submission.Pipeline);
         }
         catch (PipelineNotFoundException ex)
         {
@@ -50,9 +53,31 @@ public static class RunEndpoints
         }
         string pipeline = submission.Pipeline;
         string? partition = submission.Partition;
+        if (submission.Force && await FindRunToSupersedeAsync(definition, day, logs, runs, cancellationToken).ConfigureAwait(false) is { } superseded)
+        {
+            // Resolved now, at acceptance: duplicate forced requests name the same run, so they give one new run.
+            string rerunPartition = DistillationJob.Format(superseded.Partition);
+            string supersededRunId = superseded.RunId;
+            string rerunJobId = jobs.Enqueue<DistillationJob>(job => job.RerunAsync(pipeline, rerunPartition, supersededRunId, CancellationToken.None));
+            string rerunStatus = $"{RunsPath}/{rerunJobId}";
+            return Results.Accepted(rerunStatus, new RunSubmissionAccepted(rerunJobId, pipeline, rerunPartition, rerunStatus, supersededRunId));
+        }
         string jobId = jobs.Enqueue<DistillationJob>(job => job.RunAsync(pipeline, partition, CancellationToken.None));
         string status = $"{RunsPath}/{jobId}";
         return Results.Accepted(status, new RunSubmissionAccepted(jobId, pipeline, partition, status));
+    }
+
+    /// <summary>The newest run of the partition (default: the newest log day) under the pipeline's current configuration, when it succeeded.</summary>
+    private static async Task<RunRecord?> FindRunToSupersedeAsync(
+        PipelineDefinition definition, DateOnly? partition, ILogStore logs, IRunStore runs, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DateOnly> days = logs.ListDays();
+        if ((partition ?? (days.Count > 0 ? days[^1] : null)) is not { } day)
+        {
+            return null;
+        }
+        RunRecord? latest = await runs.FindLatestRunAsync(definition.Name, day, PipelineConfigHash.Compute(definition), cancellationToken).ConfigureAwait(false);
+        return latest is { Status: RunStatus.Succeeded } ? latest : null;
     }
 
     private static async Task<IResult> StatusAsync(
@@ -65,7 +90,7 @@ public static class RunEndpoints
             job = connection.GetJobData(jobId);
             state = job is null ? null : connection.GetStateData(jobId);
         }
-        if (job?.Job is not { Type: var type, Method.Name: nameof(DistillationJob.RunAsync) } || type != typeof(DistillationJob))
+        if (job?.Job is not { Type: var type, Method.Name: nameof(DistillationJob.RunAsync) or nameof(DistillationJob.RerunAsync) } || type != typeof(DistillationJob))
         {
             return Results.Problem($"No distillation job {jobId}.", statusCode: StatusCodes.Status404NotFound);
         }
@@ -82,7 +107,9 @@ public static class RunEndpoints
         {
             string configHash = PipelineConfigHash.Compute(definition);
             IReadOnlyList<RunRecord> candidates = await runs.ListRunsAsync(new RunQuery(pipeline, null, 1000), cancellationToken).ConfigureAwait(false);
-            run = candidates.FirstOrDefault(r => r.Partition == d && r.ConfigHash == configHash);
+            string? superseded = job.Job.Method.Name == nameof(DistillationJob.RerunAsync) ? (string?)job.Job.Args[2] : null;
+            run = candidates.FirstOrDefault(r => r.Partition == d && r.ConfigHash == configHash && (superseded is null || r.SupersedesRunId == superseded))
+                ?? candidates.FirstOrDefault(r => r.Partition == d && r.ConfigHash == configHash);
         }
         if (run is not null)
         {

@@ -31,10 +31,11 @@ public sealed partial class SqlServerRunStore
     private static async Task<RunRecord?> FindRunOfKeyAsync(
         SqlConnection connection, SqlTransaction transaction, StartRunRequest request, CancellationToken cancellationToken)
     {
-        var existing = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+        var existing = await connection.QueryFirstOrDefaultAsync<RunRow>(new CommandDefinition(
             $"""
-            SELECT {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock}
-            WHERE pipeline = @Pipeline AND partition_day = CAST(@Partition AS date) AND config_hash = @ConfigHash;
+            SELECT TOP (1) {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock}
+            WHERE pipeline = @Pipeline AND partition_day = CAST(@Partition AS date) AND config_hash = @ConfigHash
+            ORDER BY generation DESC;
             """,
             new { request.Pipeline, Partition = SqlServerValues.Day(request.Partition), request.ConfigHash },
             transaction,
