@@ -12,7 +12,9 @@ public sealed partial class SqlServerRunStore
     private static Task<RunRow?> LoadRunRowAsync(
         SqlConnection connection, SqlTransaction transaction, string runId, bool forUpdate, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
-            $"SELECT {RunRow.Columns} FROM {RunsTable} {(forUpdate ? SqlServerRegistryDatabase.Lock : "")} WHERE run_id = @RunId;",
+            forUpdate
+                ? $"SELECT {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock} WHERE run_id = @RunId;"
+                : $"SELECT {RunRow.Columns} FROM {RunsTable} WHERE run_id = @RunId;",
             new { RunId = runId },
             transaction,
             cancellationToken: cancellationToken));
