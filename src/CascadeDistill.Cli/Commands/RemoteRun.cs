@@ -8,7 +8,8 @@ namespace CascadeDistill.Cli.Commands;
 
 /// <summary>
 /// <c>run --server URL</c>: hands the run to a running <c>serve</c> (<c>POST /api/runs</c>), prints the job id and,
-/// with <c>--wait</c>, polls <c>GET /api/runs/{jobId}</c> until the run has finished.
+/// with <c>--wait</c>, polls <c>GET /api/runs/{jobId}</c> until the run has finished. Credentials in the URL
+/// (<c>http://USER:PASSWORD@host:port</c>) are sent as basic authentication.
 /// </summary>
 public static class RemoteRun
 {
@@ -24,17 +25,25 @@ public static class RemoteRun
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(output);
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        // Never print the credentials of the URL.
+        string shown = server.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        if (!string.IsNullOrEmpty(server.UserInfo))
+        {
+            // http://USER:PASSWORD@host:port — for a server whose dashboard (and so its run API) uses basic authentication.
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(server.UserInfo))));
+        }
         var submission = new RunSubmission(pipeline, partition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), force);
         using HttpResponseMessage response = await http.PostAsJsonAsync(RunEndpoints.RunsPath, submission, s_json, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             throw response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                ? new UsageException($"{server} refused the run ({(int)response.StatusCode}): {body}")
-                : new IOException($"{server} answered {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
+                ? new UsageException($"{shown} refused the run ({(int)response.StatusCode}): {body}")
+                : new IOException($"{shown} answered {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
         }
         RunSubmissionAccepted accepted = (await response.Content.ReadFromJsonAsync<RunSubmissionAccepted>(s_json, cancellationToken).ConfigureAwait(false))!;
-        await output.WriteLineAsync($"Submitted {accepted.Pipeline} for {accepted.Partition ?? "the newest day"} to {server}: job {accepted.JobId}"
+        await output.WriteLineAsync($"Submitted {accepted.Pipeline} for {accepted.Partition ?? "the newest day"} to {shown}: job {accepted.JobId}"
             + (accepted.Supersedes is { } superseded ? $" (forced rerun superseding run {superseded})" : "")).ConfigureAwait(false);
         if (!wait)
         {

@@ -13,7 +13,8 @@ namespace CascadeDistill.Cli.Serve;
 /// <summary>
 /// The run API that <c>cascade-distill run --server URL</c> calls: <c>POST /api/runs</c> enqueues the same
 /// <see cref="DistillationJob"/> the dashboard and the schedule use (identifiers only) and answers 202 with the job id;
-/// <c>GET /api/runs/{jobId}</c> reports the job and its run. Loopback only (<see cref="LoopbackOnlyEndpointFilter"/>);
+/// <c>GET /api/runs/{jobId}</c> reports the job and its run. Access as the dashboard's (<see cref="RunApiAccessFilter"/>):
+/// GET for any authorised user, POST for admins;
 /// the body must be JSON, so a browser cannot post it cross-site without a CORS preflight, which is never granted.
 /// </summary>
 public static class RunEndpoints
@@ -23,7 +24,7 @@ public static class RunEndpoints
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        RouteGroupBuilder group = app.MapGroup(RunsPath).AddEndpointFilter<LoopbackOnlyEndpointFilter>();
+        RouteGroupBuilder group = app.MapGroup(RunsPath).AddEndpointFilter<RunApiAccessFilter>();
         group.MapPost("/", Submit);
         group.MapGet("/{jobId}", StatusAsync);
         return app;
