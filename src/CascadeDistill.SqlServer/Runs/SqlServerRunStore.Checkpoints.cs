@@ -7,7 +7,7 @@ using static CascadeDistill.SqlServer.SqlServerTables;
 namespace CascadeDistill.SqlServer.Runs;
 
 /// <summary>
-/// Stage checkpoints (<c>run_checkpoints</c>, migration 0004), as the SQLite store keeps them: saved while the run is
+/// Stage checkpoints (<c>run_checkpoints</c>, migration 0003), as the SQLite store keeps them: saved while the run is
 /// Running (its row read under an update lock, so the upsert cannot race another writer of the run).
 /// </summary>
 public sealed partial class SqlServerRunStore : IRunCheckpointStore

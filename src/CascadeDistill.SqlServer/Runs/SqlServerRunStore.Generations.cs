@@ -5,7 +5,7 @@ using static CascadeDistill.SqlServer.SqlServerTables;
 
 namespace CascadeDistill.SqlServer.Runs;
 
-/// <summary>Run generations (columns <c>generation</c>, <c>supersedes_run_id</c>, migration 0003): forced reruns make a new run of the same key.</summary>
+/// <summary>Run generations (columns <c>generation</c>, <c>supersedes_run_id</c>, migration 0004): forced reruns make a new run of the same key.</summary>
 public sealed partial class SqlServerRunStore
 {
     public Task<RunRecord?> FindLatestRunAsync(string pipeline, DateOnly partition, string configHash, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using static CascadeDistill.SqlServer.SqlServerTables;
 
 namespace CascadeDistill.SqlServer.Runs;
 
-/// <summary>Live progress of runs (<c>run_progress</c>, migration 0004): one row per run, replaced at each report; unknown runs are ignored.</summary>
+/// <summary>Live progress of runs (<c>run_progress</c>, migration 0003): one row per run, replaced at each report; unknown runs are ignored.</summary>
 public sealed partial class SqlServerRunStore : IRunProgressStore
 {
     public Task SaveProgressAsync(string runId, RunProgress progress, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
--- 0003_run_generations: forced reruns. A run is now claimed by (pipeline, partition_day, config_hash, generation):
+-- 0004_run_generations: forced reruns. A run is now claimed by (pipeline, partition_day, config_hash, generation):
 -- generation 0 is the ordinary run of a key; a forced rerun of a Succeeded run inserts generation N+1, which
 -- records the run it supersedes (supersedes_run_id, at most one successor per run), publishes a NEW model
 -- version and leaves the older run and version intact. The same design as the SQLite store's 0004 (there
@@ -13,7 +13,7 @@ BEGIN TRANSACTION;
 DECLARE @lock int;
 EXEC @lock = sys.sp_getapplock @Resource = N'cascade_distill:migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;
 IF @lock < 0
-    THROW 51000, N'0003_run_generations: could not take the migration lock within 60 s.', 1;
+    THROW 51000, N'0004_run_generations: could not take the migration lock within 60 s.', 1;
 GO
 
 IF COL_LENGTH(N'cascade_distill.runs', N'generation') IS NULL
@@ -45,8 +45,8 @@ IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ux_runs_supersedes' AND 
     CREATE UNIQUE INDEX ux_runs_supersedes ON cascade_distill.runs (supersedes_run_id) WHERE supersedes_run_id IS NOT NULL;
 GO
 
-IF NOT EXISTS (SELECT 1 FROM cascade_distill.schema_version WHERE version = 3)
-    INSERT INTO cascade_distill.schema_version (version, name, applied_at) VALUES (3, N'run_generations', SYSUTCDATETIME());
+IF NOT EXISTS (SELECT 1 FROM cascade_distill.schema_version WHERE version = 4)
+    INSERT INTO cascade_distill.schema_version (version, name, applied_at) VALUES (4, N'run_generations', SYSUTCDATETIME());
 GO
 
 COMMIT TRANSACTION;

@@ -1,4 +1,4 @@
--- 0004_run_checkpoints: what a finished stage left for a resumed run to reuse, and a run's live progress; the
+-- 0003_run_checkpoints: what a finished stage left for a resumed run to reuse, and a run's live progress; the
 -- SQL Server twin of the SQLite store's 0003_run_checkpoints (same tables, same columns, same checks).
 -- run_checkpoints: one row per (run, stage) whose output can be reused (BuildDataset, TrainStudent,
 -- EvaluateStudent, ExportOnnx): the files it wrote (paths relative to the work directory, with size and
@@ -15,7 +15,7 @@ BEGIN TRANSACTION;
 DECLARE @lock int;
 EXEC @lock = sys.sp_getapplock @Resource = N'cascade_distill:migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;
 IF @lock < 0
-    THROW 51000, N'0004_run_checkpoints: could not take the migration lock within 60 s.', 1;
+    THROW 51000, N'0003_run_checkpoints: could not take the migration lock within 60 s.', 1;
 GO
 
 IF OBJECT_ID(N'cascade_distill.run_checkpoints', N'U') IS NULL
@@ -55,8 +55,8 @@ BEGIN
 END;
 GO
 
-IF NOT EXISTS (SELECT 1 FROM cascade_distill.schema_version WHERE version = 4)
-    INSERT INTO cascade_distill.schema_version (version, name, applied_at) VALUES (4, N'run_checkpoints', SYSUTCDATETIME());
+IF NOT EXISTS (SELECT 1 FROM cascade_distill.schema_version WHERE version = 3)
+    INSERT INTO cascade_distill.schema_version (version, name, applied_at) VALUES (3, N'run_checkpoints', SYSUTCDATETIME());
 GO
 
 COMMIT TRANSACTION;
