@@ -53,6 +53,9 @@ public sealed class ForcedRerunServeTests : IDisposable
         string models = await host.Client.GetStringAsync(new Uri("/hangfire/models", UriKind.Relative));
         Assert.Contains("superseded by v" + versions.Max(v => v.Version), models, StringComparison.Ordinal);
         Assert.Contains("rerun of v" + versions.Min(v => v.Version), models, StringComparison.Ordinal);
+        string detail = await host.Client.GetStringAsync(new Uri("/hangfire" + DistillationDashboard.RunPath(rerun.RunId), UriKind.Relative));
+        Assert.Contains("Forced rerun of", detail, StringComparison.Ordinal);
+        Assert.Contains(original.RunId, detail, StringComparison.Ordinal);
     }
 
     [Fact]
