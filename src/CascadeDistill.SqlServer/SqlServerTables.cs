@@ -10,6 +10,8 @@ internal static class SqlServerTables
     public const string LeasesTable = SqlServerMigrator.Schema + ".run_leases";
     public const string VersionsTable = SqlServerMigrator.Schema + ".model_versions";
     public const string FilesTable = SqlServerMigrator.Schema + ".model_version_files";
+    public const string CheckpointsTable = SqlServerMigrator.Schema + ".run_checkpoints";
+    public const string ProgressTable = SqlServerMigrator.Schema + ".run_progress";
 
     /// <summary>Column widths the code checks before writing, so a too-long value is an argument error, not a truncation error.</summary>
     public const int MaxPipelineLength = 200;

@@ -24,7 +24,8 @@ public static class ModelsCommand
             IReadOnlyList<ModelVersion> versions = await services.Runner.Registry.ListVersionsAsync(parse.GetValue(s_model), parse.GetValue(s_all), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(s_json))
             {
-                Console.Out.WriteLine(ToJson(versions).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                IReadOnlyList<RunRecord> runs = await services.Runner.Runs.ListRunsAsync(new RunQuery(Limit: RunsForLineage), cancellationToken).ConfigureAwait(false);
+                Console.Out.WriteLine(ToJson(versions, runs).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {
@@ -35,13 +36,34 @@ public static class ModelsCommand
         return new Command("models", "Inspect the model registry") { list };
     }
 
-    private static JsonArray ToJson(IReadOnlyList<ModelVersion> versions) => new(versions.Select(v => (JsonNode?)new JsonObject
+    /// <summary>Newest runs read to give each version its partition and rerun lineage.</summary>
+    private const int RunsForLineage = 10_000;
+
+    /// <summary>
+    /// The versions for scripts: identity, status, lineage (pipeline, run, its partition, config hash, dataset digest;
+    /// for forced reruns the run they supersede, and for superseded runs the run that superseded them), metrics, parity.
+    /// </summary>
+    public static JsonArray ToJson(IReadOnlyList<ModelVersion> versions, IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(runs);
+        Dictionary<string, RunRecord> byId = runs.ToDictionary(r => r.RunId, StringComparer.Ordinal);
+        Dictionary<string, string> supersededBy = runs.Where(r => r.SupersedesRunId is not null)
+            .ToDictionary(r => r.SupersedesRunId!, r => r.RunId, StringComparer.Ordinal);
+        return ToJson(versions, byId, supersededBy);
+    }
+
+    private static JsonArray ToJson(IReadOnlyList<ModelVersion> versions, Dictionary<string, RunRecord> runs, Dictionary<string, string> supersededBy) =>
+        new(versions.Select(v => (JsonNode?)new JsonObject
     {
         ["model"] = v.ModelName,
         ["version"] = v.Version,
         ["status"] = v.Status.ToString(),
         ["pipeline"] = v.Pipeline,
         ["run_id"] = v.RunId,
+        ["partition"] = runs.TryGetValue(v.RunId, out RunRecord? run) ? run.Partition.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        ["supersedes_run_id"] = run?.SupersedesRunId,
+        ["superseded_by_run_id"] = supersededBy.GetValueOrDefault(v.RunId),
         ["config_hash"] = v.ConfigHash,
         ["dataset_digest"] = v.DatasetDigest,
         ["created_at"] = v.CreatedAt.ToString("O", CultureInfo.InvariantCulture),

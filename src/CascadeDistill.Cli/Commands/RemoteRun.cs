@@ -8,7 +8,8 @@ namespace CascadeDistill.Cli.Commands;
 
 /// <summary>
 /// <c>run --server URL</c>: hands the run to a running <c>serve</c> (<c>POST /api/runs</c>), prints the job id and,
-/// with <c>--wait</c>, polls <c>GET /api/runs/{jobId}</c> until the run has finished.
+/// with <c>--wait</c>, polls <c>GET /api/runs/{jobId}</c> until the run has finished. Credentials in the URL
+/// (<c>http://USER:PASSWORD@host:port</c>) are sent as basic authentication.
 /// </summary>
 public static class RemoteRun
 {
@@ -18,22 +19,32 @@ public static class RemoteRun
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <returns>The exit code: 0 submitted (or, with <paramref name="wait"/>, run succeeded), 1 run failed.</returns>
-    public static async Task<int> ExecuteAsync(Uri server, string pipeline, DateOnly? partition, bool wait, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="force">Ask for a forced rerun (<see cref="RunSubmission.Force"/>).</param>
+    public static async Task<int> ExecuteAsync(Uri server, string pipeline, DateOnly? partition, bool wait, TextWriter output, CancellationToken cancellationToken, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(output);
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
-        var submission = new RunSubmission(pipeline, partition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Never print the credentials of the URL.
+        string shown = server.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        if (!string.IsNullOrEmpty(server.UserInfo))
+        {
+            // http://USER:PASSWORD@host:port — for a server whose dashboard (and so its run API) uses basic authentication.
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(server.UserInfo))));
+        }
+        var submission = new RunSubmission(pipeline, partition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), force);
         using HttpResponseMessage response = await http.PostAsJsonAsync(RunEndpoints.RunsPath, submission, s_json, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound
-                ? new UsageException($"{server} refused the run ({(int)response.StatusCode}): {body}")
-                : new IOException($"{server} answered {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
+            throw response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? new UsageException($"{shown} refused the run ({(int)response.StatusCode}): {body}")
+                : new IOException($"{shown} answered {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
         }
         RunSubmissionAccepted accepted = (await response.Content.ReadFromJsonAsync<RunSubmissionAccepted>(s_json, cancellationToken).ConfigureAwait(false))!;
-        await output.WriteLineAsync($"Submitted {accepted.Pipeline} for {accepted.Partition ?? "the newest day"} to {server}: job {accepted.JobId}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Submitted {accepted.Pipeline} for {accepted.Partition ?? "the newest day"} to {shown}: job {accepted.JobId}"
+            + (accepted.Supersedes is { } superseded ? $" (forced rerun superseding run {superseded})" : "")).ConfigureAwait(false);
         if (!wait)
         {
             return 0;

@@ -20,6 +20,8 @@ public static class DashboardAccessServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardAuthorizationOptions>, DashboardAuthorizationOptionsValidator>();
         services.TryAddSingleton<IDashboardRequestLocality>(LoopbackRequestLocality.Instance);
+        // One filter for the dashboard and the run API, so a verified credential is cached once (PBKDF2 runs once per credential).
+        services.TryAddSingleton(sp => new DashboardAccessFilter(sp.GetRequiredService<IOptions<DashboardAuthorizationOptions>>().Value));
         services.AddAuthentication();
         services.AddAuthorization();
         return services;

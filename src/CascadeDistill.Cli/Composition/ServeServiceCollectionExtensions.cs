@@ -66,6 +66,7 @@ public static class ServeServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddTransient<DistillationJob>();
         services.AddTransient<DistillationScheduleJob>();
+        services.AddSingleton<IPendingDistillationJobs, HangfirePendingDistillationJobs>();
         services.AddSingleton<RecurringDistillationRegistrar>();
         services.AddTransient<StartupRecovery>();
         services.AddSingleton<HealthProbe>();

@@ -19,13 +19,12 @@ public static class ServeDashboard
     {
         ArgumentNullException.ThrowIfNull(app);
         ServeOptions serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
-        DashboardAuthorizationOptions access = app.Services.GetRequiredService<IOptions<DashboardAuthorizationOptions>>().Value;
         DistillationDashboard.AddPages();
         app.UseAuthentication();
         app.UseHangfireDashboard(path, new DashboardOptions
         {
             Authorization = [],
-            AsyncAuthorization = [new DashboardAccessFilter(access)],
+            AsyncAuthorization = [app.Services.GetRequiredService<DashboardAccessFilter>()],
             IsReadOnlyFunc = context => DashboardAccessFilter.IsReadOnly(context, serve.DashboardReadOnly),
             DisplayStorageConnectionString = false,
             DashboardTitle = "CascadeDistill",

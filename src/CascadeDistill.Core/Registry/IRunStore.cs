@@ -9,7 +9,7 @@ public interface IRunStore
 {
     /// <summary>
     /// Inserts a Running run under the unique key (pipeline, partition, config hash), or returns the
-    /// existing run of that key with <see cref="RunClaim.Created"/> false. Never creates two.
+    /// existing run of that key (its newest generation) with <see cref="RunClaim.Created"/> false. Never creates two.
     /// </summary>
     Task<RunClaim> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken);
 
@@ -20,6 +20,8 @@ public interface IRunStore
     /// the caller's lease with the attempt incremented (<see cref="RunClaimOutcome.Resumed"/>); or returns
     /// <see cref="RunClaimOutcome.AlreadySucceeded"/> / <see cref="RunClaimOutcome.AlreadyRunning"/>
     /// (another owner's live lease) without changing anything. Two concurrent claims never both acquire.
+    /// The claim acts on the key's newest generation; with <see cref="StartRunRequest.SupersedesRunId"/> equal to that
+    /// generation's run and that run Succeeded, it inserts the next generation instead (<see cref="RunClaimOutcome.Created"/>).
     /// </summary>
     Task<LeasedRunClaim> ClaimRunAsync(StartRunRequest request, RunLease lease, CancellationToken cancellationToken);
 
@@ -64,4 +66,16 @@ public interface IRunStore
 
     /// <summary>Runs matching <paramref name="query"/>, newest first.</summary>
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest generation of (pipeline, partition, config hash) — the run a claim of that key acts on — or null.
+    /// The default scans <see cref="ListRunsAsync"/>; the stores answer with one indexed query.
+    /// </summary>
+    async Task<RunRecord?> FindLatestRunAsync(string pipeline, DateOnly partition, string configHash, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RunRecord> runs = await ListRunsAsync(new RunQuery(pipeline, null, 10_000), cancellationToken).ConfigureAwait(false);
+        return runs.Where(r => r.Partition == partition && string.Equals(r.ConfigHash, configHash, StringComparison.Ordinal))
+            .OrderByDescending(r => r.Generation)
+            .FirstOrDefault();
+    }
 }

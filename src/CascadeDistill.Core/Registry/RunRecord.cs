@@ -20,6 +20,15 @@ public sealed record RunRecord(
     string? MetricsJson,
     IReadOnlyList<StageRecord> Stages)
 {
+    /// <summary>
+    /// 0 for the ordinary run of (pipeline, partition, config hash); N+1 for a forced rerun that superseded
+    /// generation N. The claim key is (pipeline, partition, config hash, generation).
+    /// </summary>
+    public int Generation { get; init; }
+
+    /// <summary>The Succeeded run this forced rerun supersedes (its versions stay intact); null for generation 0.</summary>
+    public string? SupersedesRunId { get; init; }
+
     /// <summary>The record of <paramref name="stage"/>, or null when it never began.</summary>
     public StageRecord? FindStage(RunStage stage) => Stages.FirstOrDefault(s => s.Stage == stage);
 

@@ -63,8 +63,9 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
         RunWindow window = RunWindow.Resolve(day, pipeline.Logs.WindowDays, pipeline.Logs.HoldoutDays, available.ToHashSet());
         string configHash = PipelineConfigHash.Compute(pipeline);
 
+        string? supersedes = await ResolveSupersedesAsync(pipeline.Name, day, configHash, cancellationToken).ConfigureAwait(false);
         LeasedRunClaim claim = await services.Runs.ClaimRunAsync(
-            new StartRunRequest(pipeline.Name, day, window.First, window.Last, configHash), _lease, cancellationToken).ConfigureAwait(false);
+            new StartRunRequest(pipeline.Name, day, window.First, window.Last, configHash, SupersedesRunId: supersedes), _lease, cancellationToken).ConfigureAwait(false);
         RunRecord run = claim.Run;
         switch (claim.Outcome)
         {
@@ -86,6 +87,10 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
                 observer.Warning($"Resuming run {run.RunId} (attempt {run.Attempt}); stages with a verified checkpoint are reused, the others redone.");
                 break;
             case RunClaimOutcome.Created:
+                if (run.SupersedesRunId is { } superseded)
+                {
+                    observer.Warning($"Forced rerun: run {run.RunId} (generation {run.Generation}) supersedes run {superseded}; it publishes a new version and leaves the older one intact.");
+                }
                 break;
         }
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CascadeDistill.Hangfire.Dashboard;
 
 /// <summary>
-/// Adds the product's read-only pages to the Hangfire dashboard — Runs (<see cref="RunsPath"/>), a run's
-/// detail and Models (<see cref="ModelsPath"/>) — with their menu entries. Hangfire's routes and menu are
+/// Adds the product's pages to the Hangfire dashboard — Runs (<see cref="RunsPath"/>, with an admin-only "Rerun"
+/// command, <see cref="RerunPath"/>), a run's detail and Models (<see cref="ModelsPath"/>) — with their menu entries. Hangfire's routes and menu are
 /// process-wide, so this registers once however many hosts a process builds. Data comes from the
 /// request's <see cref="IRunStore"/> and <see cref="IModelRegistry"/>.
 /// </summary>
@@ -20,6 +20,9 @@ public static class DistillationDashboard
 
     private static readonly Lock s_gate = new();
     private static bool s_registered;
+
+    /// <summary>The path the Runs page's "Rerun" button posts to (admins only, antiforgery token required).</summary>
+    public static string RerunPath(string runId) => RunPath(runId) + "/rerun";
 
     public static string RunPath(string runId)
     {
@@ -36,17 +39,21 @@ public static class DistillationDashboard
                 return;
             }
             DashboardRoutes.Routes.Add(RunsPath, new PreloadedPageDispatcher<RunsPageModel>(
-                async (services, _, token) => await RunsPageModel.LoadAsync(
-                    services.GetRequiredService<IRunStore>(), services.GetService<IRunProgressStore>(), RecentRuns, token).ConfigureAwait(false),
-                model => new RunsPage(model.Runs, model.Progress)));
+                async (services, context, token) => await RunsPageModel.LoadAsync(
+                    services.GetRequiredService<IRunStore>(), services.GetService<IRunProgressStore>(), RecentRuns, token).ConfigureAwait(false) with
+                {
+                    CanRerun = !context.IsReadOnly,
+                },
+                model => new RunsPage(model.Runs, model.Progress) { CanRerun = model.CanRerun }));
+            DashboardRoutes.Routes.Add(RunsPath + "/(?<runId>[^/]+)/rerun", new RerunDispatcher());
             DashboardRoutes.Routes.Add(RunsPath + "/(?<runId>[^/]+)", new PreloadedPageDispatcher<RunDetailPageModel>(
                 (services, context, token) => RunDetailPageModel.LoadAsync(
                     services.GetRequiredService<IRunStore>(), services.GetService<IRunProgressStore>(),
                     Uri.UnescapeDataString(context.UriMatch.Groups["runId"].Value), token),
                 model => new RunDetailPage(model.Run, model.Progress)));
-            DashboardRoutes.Routes.Add(ModelsPath, new PreloadedPageDispatcher<IReadOnlyList<ModelVersion>>(
-                (services, _, token) => services.GetRequiredService<IModelRegistry>().ListVersionsAsync(modelName: null, includeNonReady: true, token)!,
-                versions => new ModelsPage(versions)));
+            DashboardRoutes.Routes.Add(ModelsPath, new PreloadedPageDispatcher<ModelsPageModel>(
+                (services, _, token) => ModelsPageModel.LoadAsync(services.GetRequiredService<IModelRegistry>(), services.GetRequiredService<IRunStore>(), token)!,
+                model => new ModelsPage(model.Versions, model.SupersededBy)));
             NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To(RunsPath)) { Active = page.RequestPath.StartsWith(RunsPath, StringComparison.Ordinal) });
             NavigationMenu.Items.Add(page => new MenuItem("Models", page.Url.To(ModelsPath)) { Active = page.RequestPath.StartsWith(ModelsPath, StringComparison.Ordinal) });
             s_registered = true;

@@ -8,8 +8,17 @@ namespace CascadeDistill.Hangfire.Dashboard;
 /// and each metric's change from the model's previous version that has metrics, and the export parity; above the
 /// table, per model, each student metric across its Ready versions as a trend plot (<see cref="MetricTrendSvg"/>).
 /// </summary>
-public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : DistillationPage("Models")
+/// <remarks>
+/// Forced reruns: a version whose run a forced rerun superseded keeps its row and status, marked "superseded by vN";
+/// the rerun's version is marked "rerun of vM" (<paramref name="supersededBy"/>: run id → the run that superseded it).
+/// </remarks>
+public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions, IReadOnlyDictionary<string, string> supersededBy) : DistillationPage("Models")
 {
+    public ModelsPage(IReadOnlyList<ModelVersion> versions)
+        : this(versions, new Dictionary<string, string>(StringComparer.Ordinal))
+    {
+    }
+
     protected override void Body()
     {
         if (versions.Count == 0)
@@ -77,6 +86,7 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
             Text(version.FailureReason);
             Markup("</small>");
         }
+        Lineage(version);
         Markup("</td>");
         Cell(version.Pipeline);
         Markup("<td>");
@@ -94,4 +104,27 @@ public sealed class ModelsPage(IReadOnlyList<ModelVersion> versions) : Distillat
         Lines(DashboardFormat.ParitySummary(version.ParityJson));
         Markup("</td></tr>");
     }
+
+    /// <summary>"superseded by vN" / "rerun of vM" for versions of runs linked by a forced rerun.</summary>
+    private void Lineage(ModelVersion version)
+    {
+        if (supersededBy.TryGetValue(version.RunId, out string? successor))
+        {
+            Markup("<br/><small class=\"superseded\">superseded by ");
+            Text(VersionOfRun(version.ModelName, successor));
+            Markup("</small>");
+        }
+        string? predecessor = supersededBy.FirstOrDefault(p => string.Equals(p.Value, version.RunId, StringComparison.Ordinal)).Key;
+        if (predecessor is not null)
+        {
+            Markup("<br/><small class=\"rerun-of\">rerun of ");
+            Text(VersionOfRun(version.ModelName, predecessor));
+            Markup("</small>");
+        }
+    }
+
+    private string VersionOfRun(string modelName, string runId) =>
+        versions.Where(v => v.ModelName == modelName && v.RunId == runId && v.Status != ModelVersionStatus.Failed)
+            .Select(v => "v" + v.Version.ToString(CultureInfo.InvariantCulture))
+            .LastOrDefault() ?? "run " + (runId.Length > 8 ? runId[..8] : runId);
 }

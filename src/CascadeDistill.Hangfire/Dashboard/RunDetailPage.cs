@@ -23,6 +23,13 @@ public sealed class RunDetailPage(RunRecord run, RunProgress? progress) : Distil
         StatusLabel(run.Status.ToString());
         Markup("</dd>");
         Term("Attempt", run.Attempt.ToString(CultureInfo.InvariantCulture));
+        if (run.SupersedesRunId is { } superseded)
+        {
+            Term("Generation", run.Generation.ToString(CultureInfo.InvariantCulture));
+            Markup("<dt>Forced rerun of</dt><dd>");
+            RunLink(superseded, superseded);
+            Markup("</dd>");
+        }
         Term("Started", DashboardFormat.Time(run.StartedAt));
         Term("Finished", DashboardFormat.Time(run.FinishedAt));
         if (run.FailureReason is not null)

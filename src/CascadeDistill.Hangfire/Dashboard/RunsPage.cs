@@ -10,8 +10,12 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<
     {
     }
 
+    /// <summary>Show a "Rerun" button (a forced rerun, <see cref="DistillationDashboard.RerunPath"/>) on each run that can be rerun.</summary>
+    public bool CanRerun { get; init; }
+
     protected override void Body()
     {
+        var superseded = runs.Where(r => r.SupersedesRunId is not null).Select(r => r.SupersedesRunId!).ToHashSet(StringComparer.Ordinal);
         if (runs.Count == 0)
         {
             Markup("<div class=\"alert alert-info\">No runs yet.</div>");
@@ -35,6 +39,7 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<
                 Text(run.FailureReason);
                 Markup("</small>");
             }
+            Lineage(run, superseded.Contains(run.RunId));
             Markup("</td>");
             Cell(run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Markup("<td>");
@@ -54,5 +59,26 @@ public sealed class RunsPage(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<
             Markup("</td></tr>");
         }
         Markup("</tbody></table></div>");
+    }
+
+    /// <summary>Forced-rerun lineage, and the admin's "Rerun" button on a Succeeded run that no rerun superseded yet.</summary>
+    private void Lineage(RunRecord run, bool isSuperseded)
+    {
+        if (run.SupersedesRunId is { } predecessor)
+        {
+            Markup("<br/><small>rerun of ");
+            RunLink(predecessor, predecessor.Length > 8 ? predecessor[..8] : predecessor);
+            Markup("</small>");
+        }
+        if (isSuperseded)
+        {
+            Markup("<br/><small class=\"superseded\">superseded</small>");
+        }
+        else if (CanRerun && run.Status == RunStatus.Succeeded)
+        {
+            Markup("<br/><button type=\"button\" class=\"btn btn-xs btn-default rerun\" data-ajax=\"");
+            Text(Url.To(DistillationDashboard.RerunPath(run.RunId)));
+            Markup("\" data-loading-text=\"Enqueuing…\" data-confirm=\"Rerun this partition? A new run publishes a new version; this run's version stays.\">Rerun</button>");
+        }
     }
 }

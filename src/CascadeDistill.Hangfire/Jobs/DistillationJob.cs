@@ -55,6 +55,37 @@ public sealed class DistillationJob(
         Report(outcome);
     }
 
+    /// <summary>
+    /// A forced rerun of <paramref name="partition"/> (dashboard "Rerun", <c>run --force</c> against a server): supersedes
+    /// <paramref name="supersedesRunId"/> with a new run that publishes a new version, when that run is still the newest
+    /// Succeeded run of the partition; otherwise (a duplicate request, already superseded) it acts as <see cref="RunAsync"/>.
+    /// The split into a dataset job and a training job is the same as <see cref="RunAsync"/>'s.
+    /// </summary>
+    [Queue(DistillationQueues.Dataset)]
+    [AutomaticRetry(
+        Attempts = 3,
+        DelaysInSeconds = [60, 300, 900],
+        OnlyOn = [typeof(IOException), typeof(DbException), typeof(TimeoutException)],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("Rerun {0} for {1} (supersedes run {2})")]
+    public async Task RerunAsync(string pipeline, string partition, string supersedesRunId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        ArgumentException.ThrowIfNullOrWhiteSpace(supersedesRunId);
+        DateOnly day = ParsePartition(partition) ?? throw new ArgumentException("A forced rerun needs an explicit partition.", nameof(partition));
+        DistillationLog.JobStarted(logger, pipeline, partition);
+        bool split = queues?.Value.SplitStages == true;
+        PipelineRunOutcome outcome = await launcher.RerunAsync(pipeline, day, supersedesRunId, split ? RunStage.BuildDataset : null, cancellationToken).ConfigureAwait(false);
+        if (outcome.StoppedRunId is { } runId)
+        {
+            IBackgroundJobClient client = jobs ?? throw new InvalidOperationException("Stages are split but no job client was given to enqueue the training half.");
+            string trainingJob = client.Enqueue<DistillationJob>(job => job.TrainAsync(pipeline, partition, CancellationToken.None));
+            DistillationLog.HandedOverToTraining(logger, runId, pipeline, partition, trainingJob);
+            return;
+        }
+        Report(outcome);
+    }
+
     /// <summary>TrainStudent through PublishModel of a run whose dataset a <see cref="RunAsync"/> job built (reused from its checkpoint).</summary>
     [Queue(DistillationQueues.Training)]
     [AutomaticRetry(

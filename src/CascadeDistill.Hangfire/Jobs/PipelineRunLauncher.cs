@@ -21,4 +21,14 @@ public sealed class PipelineRunLauncher(PipelineCatalogue catalogue, PipelineRun
         var observer = new LoggingRunObserver(loggerFactory.CreateLogger<LoggingRunObserver>(), pipeline, partition);
         return new PipelineRunner(services, observer, RunLease.ForThisProcess(leaseDuration)) { StopAfter = stopAfter }.TryRunAsync(definition, partition, cancellationToken);
     }
+
+    public Task<PipelineRunOutcome> RerunAsync(string pipeline, DateOnly partition, string supersedesRunId, RunStage? stopAfter, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        ArgumentException.ThrowIfNullOrWhiteSpace(supersedesRunId);
+        PipelineDefinition definition = catalogue.Load(pipeline);
+        var observer = new LoggingRunObserver(loggerFactory.CreateLogger<LoggingRunObserver>(), pipeline, partition);
+        var runner = new PipelineRunner(services, observer, RunLease.ForThisProcess(leaseDuration)) { StopAfter = stopAfter, Supersedes = supersedesRunId };
+        return runner.TryRunAsync(definition, partition, cancellationToken);
+    }
 }

@@ -52,4 +52,7 @@ internal static partial class DistillationLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Run {RunId} of {Pipeline} for {Partition}: dataset built; handed over to the training queue as job {JobId}")]
     public static partial void HandedOverToTraining(ILogger logger, string runId, string pipeline, string partition, string jobId);
+
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Information, Message = "Catch-up {Pipeline}: {Count} partition(s) already have an enqueued, scheduled or processing job ({Partitions}); not enqueued again")]
+    public static partial void AlreadyPending(ILogger logger, string pipeline, int count, string partitions);
 }

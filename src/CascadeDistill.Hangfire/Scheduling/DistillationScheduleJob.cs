@@ -14,9 +14,11 @@ namespace CascadeDistill.Hangfire.Scheduling;
 /// Hangfire's trigger time), it takes every eligible partition (<see cref="ScheduledPartition.Eligible"/>,
 /// at most <see cref="DistillationScheduleOptions.CatchUpDays"/> back) that has no Succeeded run for the
 /// pipeline's current config hash, and enqueues one <see cref="DistillationJob"/> per day with that explicit
-/// day. A tick while an earlier tick's jobs still wait enqueues them again; the duplicates exit cleanly on
-/// the run claim.
+/// day — except the days that already have an enqueued, scheduled or processing distillation job
+/// (<paramref name="pending"/>), so a tick while an earlier tick's jobs still wait does not enqueue them again.
+/// Should a duplicate slip through (the list is read, then jobs are enqueued), it exits cleanly on the run claim.
 /// </summary>
+/// <param name="pending">Partitions with a job already waiting or working; null: none are known (every missing day is enqueued).</param>
 public sealed class DistillationScheduleJob(
     PipelineCatalogue catalogue,
     ILogStore logs,
@@ -24,7 +26,8 @@ public sealed class DistillationScheduleJob(
     TimeProvider time,
     IBackgroundJobClient jobs,
     IOptions<DistillationScheduleOptions> options,
-    ILogger<DistillationScheduleJob> logger)
+    ILogger<DistillationScheduleJob> logger,
+    IPendingDistillationJobs? pending = null)
 {
     /// <summary>Enqueues a run of <paramref name="pipeline"/> for every partition not yet done; returns the job ids, oldest day first.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnlyOn = [typeof(IOException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -51,8 +54,15 @@ public sealed class DistillationScheduleJob(
             new RunQuery(pipeline, RunStatus.Succeeded, SucceededRunsToScan), cancellationToken).ConfigureAwait(false);
         var done = succeeded.Where(r => string.Equals(r.ConfigHash, configHash, StringComparison.Ordinal)).Select(r => r.Partition).ToHashSet();
 
+        IReadOnlySet<DateOnly> waiting = pending?.PendingPartitions(pipeline) ?? new HashSet<DateOnly>();
+        DateOnly[] skipped = eligible.Where(d => !done.Contains(d) && !alreadyEnqueued.Contains(d) && waiting.Contains(d)).ToArray();
+        if (skipped.Length > 0)
+        {
+            DistillationLog.AlreadyPending(logger, pipeline, skipped.Length, string.Join(", ", skipped.Select(DistillationJob.Format)));
+        }
+
         var ids = new List<string>();
-        foreach (DateOnly day in eligible.Where(d => !done.Contains(d) && !alreadyEnqueued.Contains(d)))
+        foreach (DateOnly day in eligible.Where(d => !done.Contains(d) && !alreadyEnqueued.Contains(d) && !waiting.Contains(d)))
         {
             string partition = DistillationJob.Format(day);
             string jobId = jobs.Enqueue<DistillationJob>(job => job.RunAsync(pipeline, partition, CancellationToken.None));

@@ -65,7 +65,9 @@ public sealed partial class SqlServerModelRegistry
         SqlConnection connection, SqlTransaction transaction, string modelName, int version, bool forUpdate, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ModelVersionRow>(new CommandDefinition(
-            $"SELECT {ModelVersionRow.Columns} FROM {VersionsTable} {(forUpdate ? SqlServerRegistryDatabase.Lock : "")} WHERE model_name = @ModelName AND version = @Version;",
+            forUpdate
+                ? $"SELECT {ModelVersionRow.Columns} FROM {VersionsTable} {SqlServerRegistryDatabase.Lock} WHERE model_name = @ModelName AND version = @Version;"
+                : $"SELECT {ModelVersionRow.Columns} FROM {VersionsTable} WHERE model_name = @ModelName AND version = @Version;",
             new { ModelName = modelName, Version = version },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);

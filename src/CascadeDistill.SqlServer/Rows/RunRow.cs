@@ -9,7 +9,8 @@ internal sealed class RunRow
         "run_id AS RunId, pipeline AS Pipeline, partition_day AS PartitionDay, window_first AS WindowFirst, " +
         "window_last AS WindowLast, config_hash AS ConfigHash, status AS Status, attempt AS Attempt, " +
         "started_at AS StartedAt, finished_at AS FinishedAt, failure_reason AS FailureReason, " +
-        "row_accounting_json AS RowAccountingJson, metrics_json AS MetricsJson";
+        "row_accounting_json AS RowAccountingJson, metrics_json AS MetricsJson, " +
+        "generation AS Generation, supersedes_run_id AS SupersedesRunId";
 
     public string RunId { get; set; } = string.Empty;
 
@@ -37,6 +38,10 @@ internal sealed class RunRow
 
     public string? MetricsJson { get; set; }
 
+    public int Generation { get; set; }
+
+    public string? SupersedesRunId { get; set; }
+
     public RunStatus ParsedStatus => SqlServerValues.ParseEnum<RunStatus>(Status);
 
     public RunRecord ToRecord(IEnumerable<StageRow> stages) => new(
@@ -53,5 +58,9 @@ internal sealed class RunRow
         FailureReason,
         RowAccountingJson,
         MetricsJson,
-        stages.Select(s => s.ToRecord()).OrderBy(s => s.Stage).ToArray());
+        stages.Select(s => s.ToRecord()).OrderBy(s => s.Stage).ToArray())
+    {
+        Generation = Generation,
+        SupersedesRunId = SupersedesRunId,
+    };
 }

@@ -32,6 +32,14 @@ public sealed partial class SqlServerRunStore
                     return new LeasedRunClaim(created, RunClaimOutcome.Created, lease.Owner, expires);
                 }
 
+                if (existing.Status == RunStatus.Succeeded && string.Equals(existing.RunId, request.SupersedesRunId, StringComparison.Ordinal))
+                {
+                    // A forced rerun of the newest generation: a new run (and later a new version); the old one stays intact.
+                    var rerun = await InsertRunAsync(connection, transaction, request, runId, now, cancellationToken, superseded: existing).ConfigureAwait(false);
+                    var rerunExpires = await WriteLeaseAsync(connection, transaction, rerun.RunId, lease, now, cancellationToken).ConfigureAwait(false);
+                    return new LeasedRunClaim(rerun, RunClaimOutcome.Created, lease.Owner, rerunExpires);
+                }
+
                 if (existing.Status == RunStatus.Succeeded)
                 {
                     return new LeasedRunClaim(existing, RunClaimOutcome.AlreadySucceeded, null, null);

@@ -12,7 +12,9 @@ public sealed partial class SqlServerRunStore
     private static Task<RunRow?> LoadRunRowAsync(
         SqlConnection connection, SqlTransaction transaction, string runId, bool forUpdate, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
-            $"SELECT {RunRow.Columns} FROM {RunsTable} {(forUpdate ? SqlServerRegistryDatabase.Lock : "")} WHERE run_id = @RunId;",
+            forUpdate
+                ? $"SELECT {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock} WHERE run_id = @RunId;"
+                : $"SELECT {RunRow.Columns} FROM {RunsTable} WHERE run_id = @RunId;",
             new { RunId = runId },
             transaction,
             cancellationToken: cancellationToken));
@@ -31,10 +33,11 @@ public sealed partial class SqlServerRunStore
     private static async Task<RunRecord?> FindRunOfKeyAsync(
         SqlConnection connection, SqlTransaction transaction, StartRunRequest request, CancellationToken cancellationToken)
     {
-        var existing = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+        var existing = await connection.QueryFirstOrDefaultAsync<RunRow>(new CommandDefinition(
             $"""
-            SELECT {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock}
-            WHERE pipeline = @Pipeline AND partition_day = CAST(@Partition AS date) AND config_hash = @ConfigHash;
+            SELECT TOP (1) {RunRow.Columns} FROM {RunsTable} {SqlServerRegistryDatabase.Lock}
+            WHERE pipeline = @Pipeline AND partition_day = CAST(@Partition AS date) AND config_hash = @ConfigHash
+            ORDER BY generation DESC;
             """,
             new { request.Pipeline, Partition = SqlServerValues.Day(request.Partition), request.ConfigHash },
             transaction,

@@ -241,7 +241,8 @@ public sealed partial class SqlServerRunStore : IRunStore
     }
 
     private static async Task<RunRecord> InsertRunAsync(
-        SqlConnection connection, SqlTransaction transaction, StartRunRequest request, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+        SqlConnection connection, SqlTransaction transaction, StartRunRequest request, string runId, DateTimeOffset now, CancellationToken cancellationToken,
+        RunRecord? superseded = null)
     {
         if (await LoadRunRowAsync(connection, transaction, runId, forUpdate: true, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -250,8 +251,8 @@ public sealed partial class SqlServerRunStore : IRunStore
 
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            INSERT INTO {RunsTable} (run_id, pipeline, partition_day, window_first, window_last, config_hash, status, attempt, started_at)
-            VALUES (@RunId, @Pipeline, CAST(@Partition AS date), CAST(@WindowFirst AS date), CAST(@WindowLast AS date), @ConfigHash, N'Running', 1, @StartedAt);
+            INSERT INTO {RunsTable} (run_id, pipeline, partition_day, window_first, window_last, config_hash, status, attempt, started_at, generation, supersedes_run_id)
+            VALUES (@RunId, @Pipeline, CAST(@Partition AS date), CAST(@WindowFirst AS date), CAST(@WindowLast AS date), @ConfigHash, N'Running', 1, @StartedAt, @Generation, @SupersedesRunId);
             """,
             new
             {
@@ -262,6 +263,8 @@ public sealed partial class SqlServerRunStore : IRunStore
                 WindowLast = SqlServerValues.Day(request.WindowLast),
                 request.ConfigHash,
                 StartedAt = SqlServerValues.Time(now),
+                Generation = superseded is null ? 0 : superseded.Generation + 1,
+                SupersedesRunId = superseded?.RunId,
             },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -187,12 +187,17 @@ public sealed partial class SqliteRunStore : IRunStore
         }
     }
 
-    private static async Task<RunRecord?> FindRunOfKeyAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, CancellationToken cancellationToken)
+    private static Task<RunRecord?> FindRunOfKeyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, CancellationToken cancellationToken) =>
+        FindLatestOfKeyAsync(connection, transaction, request.Pipeline, request.Partition, request.ConfigHash, cancellationToken);
+
+    /// <summary>The newest generation of the key (migration 0004: the claim key includes the generation).</summary>
+    private static async Task<RunRecord?> FindLatestOfKeyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string pipeline, DateOnly partition, string configHash, CancellationToken cancellationToken)
     {
-        var existing = await connection.QuerySingleOrDefaultAsync<Rows.RunRow>(new CommandDefinition(
-            $"SELECT {Rows.RunRow.Columns} FROM runs WHERE pipeline = @Pipeline AND partition_day = @Partition AND config_hash = @ConfigHash;",
-            new { request.Pipeline, Partition = SqliteText.FormatDay(request.Partition), request.ConfigHash },
+        var existing = await connection.QueryFirstOrDefaultAsync<Rows.RunRow>(new CommandDefinition(
+            $"SELECT {Rows.RunRow.Columns} FROM runs WHERE pipeline = @Pipeline AND partition_day = @Partition AND config_hash = @ConfigHash ORDER BY Generation DESC LIMIT 1;",
+            new { Pipeline = pipeline, Partition = SqliteText.FormatDay(partition), ConfigHash = configHash },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (existing is null)
@@ -205,7 +210,8 @@ public sealed partial class SqliteRunStore : IRunStore
     }
 
     private static async Task<RunRecord> InsertRunAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, StartRunRequest request, string runId, DateTimeOffset now, CancellationToken cancellationToken,
+        RunRecord? superseded = null)
     {
         if (await LoadRunRowAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -226,6 +232,22 @@ public sealed partial class SqliteRunStore : IRunStore
                 WindowLast = SqliteText.FormatDay(request.WindowLast),
                 request.ConfigHash,
                 StartedAt = SqliteText.FormatTime(now),
+            },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO run_generations (run_id, pipeline, partition_day, config_hash, generation, supersedes_run_id)
+            VALUES (@RunId, @Pipeline, @Partition, @ConfigHash, @Generation, @SupersedesRunId);
+            """,
+            new
+            {
+                RunId = runId,
+                request.Pipeline,
+                Partition = SqliteText.FormatDay(request.Partition),
+                request.ConfigHash,
+                Generation = superseded is null ? 0 : superseded.Generation + 1,
+                SupersedesRunId = superseded?.RunId,
             },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);

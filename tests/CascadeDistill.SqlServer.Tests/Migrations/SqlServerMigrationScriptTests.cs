@@ -123,7 +123,7 @@ public sealed partial class SqlServerMigrationScriptTests
         }
 
         Assert.Empty(problems);
-        Assert.Equal((6, 4), (tables, indexes));
+        Assert.Equal((8, 5), (tables, indexes));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed partial class SqlServerMigrationScriptTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToArray();
 
-        Assert.Equal(5, named.Length);
+        Assert.Equal(7, named.Length);
         Assert.All(named, name => Assert.Contains(name, CreatedTables().Keys));
     }
 

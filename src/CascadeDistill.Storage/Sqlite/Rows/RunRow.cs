@@ -9,7 +9,9 @@ internal sealed class RunRow
         "run_id AS RunId, pipeline AS Pipeline, partition_day AS PartitionDay, window_first AS WindowFirst, " +
         "window_last AS WindowLast, config_hash AS ConfigHash, status AS Status, attempt AS Attempt, " +
         "started_at AS StartedAt, finished_at AS FinishedAt, failure_reason AS FailureReason, " +
-        "row_accounting_json AS RowAccountingJson, metrics_json AS MetricsJson";
+        "row_accounting_json AS RowAccountingJson, metrics_json AS MetricsJson, " +
+        "COALESCE((SELECT g.generation FROM run_generations g WHERE g.run_id = runs.run_id), 0) AS Generation, " +
+        "(SELECT g.supersedes_run_id FROM run_generations g WHERE g.run_id = runs.run_id) AS SupersedesRunId";
 
     public string RunId { get; set; } = string.Empty;
 
@@ -37,6 +39,10 @@ internal sealed class RunRow
 
     public string? MetricsJson { get; set; }
 
+    public long Generation { get; set; }
+
+    public string? SupersedesRunId { get; set; }
+
     public RunStatus ParsedStatus => SqliteText.ParseEnum<RunStatus>(Status);
 
     public RunRecord ToRecord(IEnumerable<StageRow> stages) => new(
@@ -53,5 +59,9 @@ internal sealed class RunRow
         FailureReason,
         RowAccountingJson,
         MetricsJson,
-        stages.Select(s => s.ToRecord()).OrderBy(s => s.Stage).ToArray());
+        stages.Select(s => s.ToRecord()).OrderBy(s => s.Stage).ToArray())
+    {
+        Generation = checked((int)Generation),
+        SupersedesRunId = SupersedesRunId,
+    };
 }
