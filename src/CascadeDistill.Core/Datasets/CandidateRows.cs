@@ -16,7 +16,8 @@ internal static class CandidateRows
     /// logged label <c>label.NAME</c> instead (NaN = unknown, kept as NaN).
     /// </param>
     /// <exception cref="InvalidDataException">The log has no labels for <paramref name="groundTruthLabel"/>.</exception>
-    public static void Add(RequestBlock block, DatasetDefinition definition, DatasetChunkBuilder into, string? groundTruthLabel = null)
+    /// <param name="weightOnlyTopK">Weight 0 instead of 1 for rows outside the teacher's top K (the inbatch recipe with ground truth).</param>
+    public static void Add(RequestBlock block, DatasetDefinition definition, DatasetChunkBuilder into, string? groundTruthLabel = null, bool weightOnlyTopK = false)
     {
         float[] fused = TeacherFusion.Fuse(block, definition.Fusion);
         float[]? logged = null;
@@ -30,7 +31,7 @@ internal static class CandidateRows
             int position = block.Positions[row];
             bool positive = position != LogContract.PositionCut && position <= definition.TopK;
             float label = logged is not null ? logged[row] : positive ? 1f : 0f;
-            float weight = positive ? (float)definition.PositionWeight.Weight(position) : 1f;
+            float weight = positive ? (float)definition.PositionWeight.Weight(position) : weightOnlyTopK ? 0f : 1f;
             float soft = definition.SoftLabel is { } softLabel
                 ? (float)(1.0 / (1.0 + Math.Exp(-fused[row] / softLabel.Temperature)))
                 : float.NaN;

@@ -40,7 +40,7 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         bool listwise = pipeline.Dataset.Recipe == ListwiseRecipe.Name || pairRecipe is not null;
         bool inBatch = pipeline.Dataset.Recipe == InBatchRecipe.Name;
         ListwiseRecipe? listRecipe = listwise && pairRecipe is null ? new ListwiseRecipe(pipeline.Dataset, groundTruthLabel) : null;
-        InBatchRecipe? inBatchRecipe = inBatch ? new InBatchRecipe(pipeline.Dataset) : null;
+        InBatchRecipe? inBatchRecipe = inBatch ? new InBatchRecipe(pipeline.Dataset, groundTruthLabel) : null;
         PointwiseRecipe? pointRecipe = listwise || inBatch ? null : new PointwiseRecipe(pipeline.Dataset);
         CatalogueNegativeSampler? sampler = !listwise && pipeline.Dataset.CatalogueNegatives > 0
             ? new CatalogueNegativeSampler(catalogue, pipeline.Dataset.CatalogueNegatives, pipeline.Training.Seed)

@@ -15,8 +15,14 @@ public sealed class InBatchRecipe
     public const string Name = "inbatch";
 
     private readonly DatasetDefinition _definition;
+    private readonly string? _groundTruthLabel;
 
-    public InBatchRecipe(DatasetDefinition definition)
+    /// <param name="groundTruthLabel">
+    /// The logged label written to the label column (<c>training.ground_truth.label</c>), or null. With it,
+    /// the weight column alone marks the teacher's top K (its position weight; 0 for every other row),
+    /// since the label column no longer does.
+    /// </param>
+    public InBatchRecipe(DatasetDefinition definition, string? groundTruthLabel = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.Recipe != Name)
@@ -28,6 +34,7 @@ public sealed class InBatchRecipe
             throw new ArgumentException("The inbatch recipe needs dataset.inbatch.", nameof(definition));
         }
         _definition = definition;
+        _groundTruthLabel = groundTruthLabel;
     }
 
     /// <summary>Adds the request's rows (candidates, then sampled negatives) to <paramref name="into"/> and counts them.</summary>
@@ -46,7 +53,7 @@ public sealed class InBatchRecipe
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
             return;
         }
-        CandidateRows.Add(block, _definition, into);
+        CandidateRows.Add(block, _definition, into, _groundTruthLabel, weightOnlyTopK: _groundTruthLabel is not null);
         accounting.RequestUsed(block.Count);
         sampler?.AddNegatives(block, into);
     }

@@ -10,6 +10,7 @@ namespace CascadeDistill.Datasets;
 /// negatives: a list is what the teacher scored. Requests with fewer candidates than
 /// <c>dataset.listwise.min_list_length</c> are skipped (<see cref="SkipReasons.ListTooShort"/>;
 /// a single candidate is <see cref="SkipReasons.SingleCandidate"/>), as are requests with no ranked item.
+/// With <c>dataset.labels: ground_truth</c> a list holds the request's labelled candidates only (<see cref="GroundTruthLists"/>).
 /// </summary>
 public sealed class ListwiseRecipe
 {
@@ -59,6 +60,11 @@ public sealed class ListwiseRecipe
         if (!block.Positions.Any(p => p != LogContract.PositionCut))
         {
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
+            return;
+        }
+        if (_definition.Labels == PipelineDefinitionValidator.GroundTruthLabels)
+        {
+            GroundTruthLists.Apply(block, _definition, into, accounting, _minListLength);
             return;
         }
         CandidateRows.Add(block, _definition, into, _groundTruthLabel);

@@ -12,6 +12,9 @@ namespace CascadeDistill.Datasets;
 /// samples them once while building to count them (<see cref="Pairs"/>, written to the manifest) and
 /// to skip requests that yield none (<see cref="SkipReasons.NoPairs"/>); short requests and requests
 /// with no ranked item are skipped as in <see cref="ListwiseRecipe"/>.
+/// With <c>dataset.labels: ground_truth</c> a request's block holds its labelled candidates only
+/// (<see cref="GroundTruthLists"/>) and the trainer pairs every clicked candidate with every shown
+/// candidate that was not clicked; <see cref="Pairs"/> stays empty (the sampling settings are unused).
 /// </summary>
 public sealed class PairwiseRecipe
 {
@@ -68,6 +71,11 @@ public sealed class PairwiseRecipe
         if (!block.Positions.Any(p => p != LogContract.PositionCut))
         {
             accounting.RequestSkipped(block.Count, SkipReasons.NoRankedItems);
+            return;
+        }
+        if (_definition.Labels == PipelineDefinitionValidator.GroundTruthLabels)
+        {
+            GroundTruthLists.Apply(block, _definition, into, accounting, _minListLength);
             return;
         }
         PairDraw draw = _drawer.Draw(block.RequestId, block.Positions, TeacherFusion.Fuse(block, _definition.Fusion));

@@ -23,4 +23,7 @@ public static class SkipReasons
 
     /// <summary>Ground-truth labels: no candidate of the request has a logged label.</summary>
     public const string NoLabels = "no_labels";
+
+    /// <summary>Ground-truth lists and pairs: every labelled candidate of the request has the same label (nothing to rank).</summary>
+    public const string NoLabelContrast = "no_label_contrast";
 }

@@ -205,6 +205,7 @@ public static partial class PipelineConfigHash
         json.WriteNumber("threads", training.Threads);
         json.WriteString("device", training.Device);
         WriteLossMix(json, training);
+        WriteDistillationLoss(json, training);
         json.WriteEndObject();
     }
 

@@ -31,11 +31,17 @@ public static partial class PipelineDefinitionValidator
                 $"objective '{dataset.Label}' is not among logs.objectives ({string.Join(", ", logs.Objectives)}){Suggestions.DidYouMean(dataset.Label, logs.Objectives)}: labels are read for the declared objectives",
                 "logs.objectives");
         }
-        if (dataset.Recipe != PipelineDefaults.Recipe && !findings.IsUnreliable("dataset.recipe"))
+        if (dataset.Recipe is not (PipelineDefaults.Recipe or ListwiseRecipeName or PairwiseRecipeName) && !findings.IsUnreliable("dataset.recipe"))
         {
             findings.Report("dataset.labels",
-                $"{GroundTruthLabels} works with the pointwise recipe only (dataset.recipe is {dataset.Recipe})",
+                $"{GroundTruthLabels} works with the pointwise, listwise and pairwise recipes only (dataset.recipe is {dataset.Recipe})",
                 "dataset.recipe");
+        }
+        if (training.GroundTruth is not null)
+        {
+            findings.Report("training.ground_truth",
+                $"must be left out with dataset.labels: {GroundTruthLabels}: the whole loss is on the logged label already",
+                "dataset.labels");
         }
         if (dataset.PositionWeight.Function != PositionWeightFunction.Constant && !findings.IsUnreliable("dataset.position_weight.function"))
         {

@@ -89,7 +89,7 @@ public static partial class PipelineDefinitionValidator
 
     private static void ValidateGroundTruth(PipelineFindings findings, DatasetDefinition dataset, TrainingDefinition training, LogWindowDefinition logs)
     {
-        bool ranking = dataset.Recipe is ListwiseRecipeName or PairwiseRecipeName;
+        bool ranking = dataset.Recipe is ListwiseRecipeName or PairwiseRecipeName or InBatchRecipeName;
         findings.OneOf("training.loss_weighting", training.LossWeighting, PipelineVocabulary.LossWeightings);
         if (dataset.Recipe == PairwiseRecipeName && training.SoftLabelWeight > 0)
         {
@@ -108,7 +108,7 @@ public static partial class PipelineDefinitionValidator
         if (!ranking && !findings.IsUnreliable("dataset.recipe"))
         {
             findings.Report("training.ground_truth",
-                $"applies to the listwise and pairwise recipes only (dataset.recipe is {dataset.Recipe}); the pointwise recipe trains on labels already",
+                $"applies to the listwise, pairwise and inbatch recipes only (dataset.recipe is {dataset.Recipe}); the pointwise recipe trains on labels already",
                 "dataset.recipe");
         }
         if (logs.Objectives.Count > 0 && !logs.Objectives.Contains(groundTruth.Label, StringComparer.Ordinal))

@@ -98,7 +98,7 @@ public static partial class PipelineDefinitionValidator
         {
             findings.Report("training.soft_label_weight", $"must be between 0 and 1 (got {PipelineFindings.Text(training.SoftLabelWeight)})");
         }
-        else if (training.SoftLabelWeight > 0 && dataset.SoftLabel is null)
+        else if (training.SoftLabelWeight > 0 && dataset.SoftLabel is null && training.DistillationLoss?.Name is null or DistillationLossDefinition.Bce)
         {
             findings.Report("training.soft_label_weight",
                 $"is {PipelineFindings.Text(training.SoftLabelWeight)} but the dataset has no soft labels: add dataset.soft_label or set this to 0",

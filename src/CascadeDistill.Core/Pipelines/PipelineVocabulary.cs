@@ -52,6 +52,10 @@ public static class PipelineVocabulary
     /// <summary><c>dataset.listwise.loss</c>.</summary>
     public static IReadOnlyList<string> ListLosses { get; } = ["listnet", "lambda_ndcg"];
 
+    /// <summary><c>training.distillation_loss.name</c> (pointwise recipe).</summary>
+    public static IReadOnlyList<string> DistillationLosses { get; } =
+        [DistillationLossDefinition.Bce, DistillationLossDefinition.SoftTarget, DistillationLossDefinition.LogitMse];
+
     /// <summary><c>grades.from</c> (listwise and pairwise recipes).</summary>
     public static IReadOnlyList<string> GradeSources { get; } =
         [RelevanceGradesDefinition.LogitQuantiles, RelevanceGradesDefinition.LogitThresholds, RelevanceGradesDefinition.LogitMapping, RelevanceGradesDefinition.RankBuckets];

@@ -5,7 +5,7 @@ internal sealed partial class PipelineYamlParser
 {
     private static readonly string[] s_studentKeys = ["architecture", "hidden_layers", "embedding_dim", "temperature"];
     private static readonly string[] s_trainingKeys =
-        ["epochs", "batch_size", "learning_rate", "weight_decay", "soft_label_weight", "seed", "threads", "device", "ground_truth", "loss_weighting"];
+        ["epochs", "batch_size", "learning_rate", "weight_decay", "soft_label_weight", "seed", "threads", "device", "ground_truth", "loss_weighting", "distillation_loss"];
 
     private static StudentDefinition ParseStudent(YamlMappingReader root)
     {
@@ -37,6 +37,7 @@ internal sealed partial class PipelineYamlParser
             training.Int("threads", PipelineDefaults.Threads),
             training.String("device", PipelineDefaults.Device),
             ParseGroundTruth(training),
-            training.String("loss_weighting", PipelineDefaults.LossWeighting));
+            training.String("loss_weighting", PipelineDefaults.LossWeighting),
+            ParseDistillationLoss(training));
     }
 }

@@ -15,12 +15,18 @@ namespace CascadeDistill.Training;
 /// <param name="Sigma">LambdaNDCG's σ &gt; 0.</param>
 /// <param name="GroundTruthWeight">Weight of the ground-truth BCE; 0 = distillation only.</param>
 /// <param name="LearnedWeighting">Weigh the distillation and ground-truth losses by learned uncertainty.</param>
+/// <param name="GroundTruthOnly">
+/// <c>dataset.labels: ground_truth</c>: the label column (logged 0/1) is the only signal; ListNet's target is the
+/// clicked candidates' uniform distribution, LambdaNDCG's grades are the labels, BPR pairs every clicked
+/// candidate with every candidate that was not clicked (weight 1).
+/// </param>
 public sealed record RankingTrainingOptions(
     IRelevanceGrader? Grader,
     RequestPairDrawer? Pairs,
     double Sigma,
     double GroundTruthWeight,
-    bool LearnedWeighting)
+    bool LearnedWeighting,
+    bool GroundTruthOnly = false)
 {
     /// <summary>The objective a pipeline's recipe trains.</summary>
     public static TrainingObjective ObjectiveOf(PipelineDefinition pipeline)
@@ -41,13 +47,13 @@ public sealed record RankingTrainingOptions(
         return TrainingObjective.WeightedBce;
     }
 
-    /// <summary>The options of a list or pair pipeline; null for the pointwise recipe.</summary>
+    /// <summary>The options of a list or pair pipeline, or of an inbatch pipeline with ground truth; null otherwise.</summary>
     /// <exception cref="Datasets.RecipeDefinitionException">A grades or pair sampling declaration has errors.</exception>
     public static RankingTrainingOptions? From(PipelineDefinition pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         DatasetDefinition dataset = pipeline.Dataset;
-        if (dataset.Listwise is null && dataset.Pairwise is null)
+        if (dataset.Listwise is null && dataset.Pairwise is null && (dataset.InBatch is null || pipeline.Training.GroundTruth is null))
         {
             return null;
         }
@@ -56,6 +62,7 @@ public sealed record RankingTrainingOptions(
             dataset.Pairwise is null ? null : new RequestPairDrawer(dataset.Pairwise, pipeline.Training.Seed),
             dataset.Listwise?.Sigma ?? PipelineDefaults.LambdaSigma,
             pipeline.Training.GroundTruth?.Weight ?? 0,
-            pipeline.Training.LossWeighting == "uncertainty");
+            pipeline.Training.LossWeighting == "uncertainty",
+            pipeline.Dataset.Labels == PipelineDefinitionValidator.GroundTruthLabels);
     }
 }

@@ -18,6 +18,12 @@ namespace CascadeDistill.Torch.Training;
 /// over the request's candidates. Without positives the target is the teacher's part alone.
 /// <see cref="LogQValues"/> is <c>log q</c> of each column from the frequency estimator, which is
 /// first told that the batch's distinct items appeared at this step.
+/// <para>
+/// With ground truth (<c>training.ground_truth</c>) the label column holds the logged label and the weight
+/// column alone marks the teacher's top K (0 elsewhere, InBatchRecipe): <c>p_hard ∝ weight</c>, and every own
+/// candidate with a known label (not NaN; sampled negatives have none) becomes one ground-truth cell
+/// <see cref="GroundTruthCells"/> (flat index <c>row · Columns + column</c>) with its 0/1 label.
+/// </para>
 /// </summary>
 internal sealed class InBatchTrainingBatch : IDisposable
 {
@@ -26,8 +32,15 @@ internal sealed class InBatchTrainingBatch : IDisposable
 
     private InBatchTrainingBatch(
         int lists, long[] columnItems, int rows, bool[] own, float[] target, float[] logQ,
-        List<(TowerInput, int[])> users, List<(TowerInput, int[])> items, Device device)
+        List<(TowerInput, int[])> users, List<(TowerInput, int[])> items, Device device,
+        List<long>? groundTruthCells = null, List<float>? groundTruthLabels = null)
     {
+        GroundTruthCount = groundTruthCells?.Count ?? 0;
+        if (groundTruthCells is { Count: > 0 } && groundTruthLabels is not null)
+        {
+            GroundTruthCells = tensor(groundTruthCells.ToArray(), [groundTruthCells.Count], ScalarType.Int64, device);
+            GroundTruthLabels = tensor(groundTruthLabels.ToArray(), [groundTruthLabels.Count], ScalarType.Float32, device);
+        }
         Lists = lists;
         ColumnItemIds = columnItems;
         Rows = rows;
@@ -66,6 +79,15 @@ internal sealed class InBatchTrainingBatch : IDisposable
 
     public Tensor LogQ { get; }
 
+    /// <summary>Own candidates with a known logged label (ground truth only; 0 otherwise).</summary>
+    public int GroundTruthCount { get; }
+
+    /// <summary><c>[GroundTruthCount]</c> flat indices <c>row · Columns + column</c> into the scores; null without any.</summary>
+    public Tensor? GroundTruthCells { get; }
+
+    /// <summary><c>[GroundTruthCount]</c> the cells' logged labels (1 when the logged value is &gt; 0.5, else 0); null without any.</summary>
+    public Tensor? GroundTruthLabels { get; }
+
     private Tensor UserOrder { get; }
 
     private Tensor ItemOrder { get; }
@@ -77,7 +99,8 @@ internal sealed class InBatchTrainingBatch : IDisposable
         InBatchDefinition definition,
         ItemFrequencyEstimator estimator,
         long step,
-        Device device)
+        Device device,
+        bool groundTruth = false)
     {
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentNullException.ThrowIfNull(definition);
@@ -112,9 +135,15 @@ internal sealed class InBatchTrainingBatch : IDisposable
         int columns = columnItems.Count;
         var own = new bool[lists.Count * columns];
         var target = new float[own.Length];
+        List<long>? cells = groundTruth ? [] : null;
+        List<float>? cellLabels = groundTruth ? [] : null;
         for (int l = 0; l < lists.Count; l++)
         {
-            FillTarget(lists[l], columnOf, definition, own.AsSpan(l * columns, columns), target.AsSpan(l * columns, columns));
+            FillTarget(lists[l], columnOf, definition, own.AsSpan(l * columns, columns), target.AsSpan(l * columns, columns), groundTruth);
+            if (groundTruth)
+            {
+                AddGroundTruth(lists[l], columnOf, (long)l * columns, cells!, cellLabels!);
+            }
         }
 
         long[] ids = [.. columnItems];
@@ -126,7 +155,7 @@ internal sealed class InBatchTrainingBatch : IDisposable
         }
         return new InBatchTrainingBatch(
             lists.Count, ids, rows, own, target, logQ,
-            Inputs(userSource, userFeatures, device), Inputs(columnSource, itemFeatures, device), device);
+            Inputs(userSource, userFeatures, device), Inputs(columnSource, itemFeatures, device), device, cells, cellLabels);
     }
 
     /// <summary><c>[Lists, Columns]</c> logits <c>dot(u_l, v_c) / temperature</c>.</summary>
@@ -147,11 +176,31 @@ internal sealed class InBatchTrainingBatch : IDisposable
         Own.Dispose();
         Target.Dispose();
         LogQ.Dispose();
+        GroundTruthCells?.Dispose();
+        GroundTruthLabels?.Dispose();
         UserOrder.Dispose();
         ItemOrder.Dispose();
     }
 
-    private static void FillTarget(RequestList list, Dictionary<long, int> columnOf, InBatchDefinition definition, Span<bool> own, Span<float> target)
+    private static void AddGroundTruth(RequestList list, Dictionary<long, int> columnOf, long rowOffset, List<long> cells, List<float> labels)
+    {
+        foreach (ListFragment fragment in list.Fragments)
+        {
+            DatasetChunk chunk = fragment.Chunk;
+            for (int row = fragment.Start; row < fragment.Start + fragment.Count; row++)
+            {
+                float label = chunk.Labels[row];
+                if (chunk.Positions[row] == DatasetChunkBuilder.SampledPosition || float.IsNaN(label))
+                {
+                    continue;
+                }
+                cells.Add(rowOffset + columnOf[chunk.ItemIds[row]]);
+                labels.Add(label > 0.5f ? 1f : 0f);
+            }
+        }
+    }
+
+    private static void FillTarget(RequestList list, Dictionary<long, int> columnOf, InBatchDefinition definition, Span<bool> own, Span<float> target, bool groundTruth)
     {
         var candidates = new List<(int Column, float Teacher, float Hard)>();
         foreach (ListFragment fragment in list.Fragments)
@@ -170,7 +219,7 @@ internal sealed class InBatchTrainingBatch : IDisposable
                 }
                 int column = columnOf[chunk.ItemIds[row]];
                 own[column] = true;
-                candidates.Add((column, teacher, chunk.Labels[row] > 0.5f ? chunk.Weights[row] : 0f));
+                candidates.Add((column, teacher, groundTruth || chunk.Labels[row] > 0.5f ? chunk.Weights[row] : 0f));
             }
         }
         if (candidates.Count == 0)

@@ -24,7 +24,7 @@ internal sealed partial class StudentTrainingLoop
     private ItemFrequencyEstimator? _frequencies;
     private long _inBatchStep;
 
-    private EpochRecord RunInBatchEpoch(int epoch, AdamOptimizer optimizer, CancellationToken cancellationToken)
+    private EpochRecord RunInBatchEpoch(int epoch, AdamOptimizer optimizer, UncertaintyWeighting? weighting, CancellationToken cancellationToken)
     {
         InBatchDefinition definition = _request.InBatch
             ?? throw new InvalidOperationException("The in-batch objective needs TrainStudentRequest.InBatch.");
@@ -56,9 +56,9 @@ internal sealed partial class StudentTrainingLoop
                 using (DisposeScope scope = NewDisposeScope())
                 {
                     InBatchTrainingBatch batch = InBatchTrainingBatch.Create(
-                        lists, userFeatures, itemFeatures, definition, _frequencies, _inBatchStep, _device);
+                        lists, userFeatures, itemFeatures, definition, _frequencies, _inBatchStep, _device, InBatchGroundTruthWeight > 0);
                     Tensor scores = batch.Scores(_model);
-                    Tensor lossTensor = InBatchSoftmaxLoss.Compute(scores, batch.Own, batch.Target, definition.LogQCorrection ? batch.LogQ : null);
+                    Tensor lossTensor = InBatchLoss(batch, scores, InBatchSoftmaxLoss.Compute(scores, batch.Own, batch.Target, definition.LogQCorrection ? batch.LogQ : null), weighting);
                     loss = lossTensor.item<float>();
                     if (!double.IsFinite(loss))
                     {

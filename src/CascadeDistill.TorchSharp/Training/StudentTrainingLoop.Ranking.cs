@@ -37,6 +37,10 @@ internal sealed partial class StudentTrainingLoop
 
     private Tensor ListLoss(ListTrainingBatch batch, Tensor scores, UncertaintyWeighting? weighting)
     {
+        if (_request.Ranking is { GroundTruthOnly: true })
+        {
+            return GroundTruthListLoss(batch, scores);
+        }
         Tensor distillation = _request.Objective switch
         {
             TrainingObjective.ListNet => ListNetLoss.Compute(scores, batch.Teacher, batch.Mask, _request.ListNetTemperature, batch.Weights),

@@ -50,7 +50,7 @@ internal sealed partial class StudentTrainingLoop
         {
             curve.Add(_request.Objective switch
             {
-                TrainingObjective.InBatchSoftmax => RunInBatchEpoch(epoch, optimizer, cancellationToken),
+                TrainingObjective.InBatchSoftmax => RunInBatchEpoch(epoch, optimizer, weighting, cancellationToken),
                 TrainingObjective objective when IsListObjective(objective) => RunListEpoch(epoch, optimizer, weighting, cancellationToken),
                 _ => RunEpoch(epoch, optimizer, cancellationToken),
             });
@@ -75,7 +75,7 @@ internal sealed partial class StudentTrainingLoop
         foreach (DatasetChunk chunk in _request.ReadEpoch(epoch, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: lambda > 0, epoch);
+            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: lambda > 0 && !ReadsTeacherLogits, epoch);
             int[] order = EpochShuffle.Permutation(chunk.Count, random);
             for (int start = 0; start < order.Length; start += batchSize)
             {
@@ -86,9 +86,9 @@ internal sealed partial class StudentTrainingLoop
                 double weightSum;
                 using (DisposeScope scope = NewDisposeScope())
                 {
-                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, lambda > 0, _device);
+                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, lambda > 0 && !ReadsTeacherLogits, _device, lambda > 0 && ReadsTeacherLogits);
                     Tensor logits = _model.forward(batch.User, batch.Item);
-                    Tensor lossTensor = DistillationLoss.Compute(logits, batch.Labels, batch.Weights, batch.SoftLabels, lambda);
+                    Tensor lossTensor = PointwiseLoss(batch, logits, lambda);
                     loss = lossTensor.item<float>();
                     if (!double.IsFinite(loss))
                     {

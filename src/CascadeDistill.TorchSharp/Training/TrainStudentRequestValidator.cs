@@ -150,9 +150,13 @@ internal static class TrainStudentRequestValidator
         {
             problems.Add($"training.ground_truth.weight: must not be negative (got {ranking.GroundTruthWeight})");
         }
-        if (ranking is { GroundTruthWeight: > 0 } && !IsListObjective(request.Objective))
+        if (ranking is { GroundTruthWeight: > 0 } && !IsListObjective(request.Objective) && request.Objective != TrainingObjective.InBatchSoftmax)
         {
-            problems.Add($"training.ground_truth: applies to list objectives only (objective is {request.Objective})");
+            problems.Add($"training.ground_truth: applies to list objectives and the in-batch softmax only (objective is {request.Objective})");
+        }
+        if (ranking is { GroundTruthOnly: true } && !IsListObjective(request.Objective))
+        {
+            problems.Add($"dataset.labels: ground_truth lists apply to list objectives only (objective is {request.Objective})");
         }
     }
 

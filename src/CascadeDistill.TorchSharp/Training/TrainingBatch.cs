@@ -9,8 +9,9 @@ namespace CascadeDistill.Torch.Training;
 /// <summary>One minibatch as tensors: both towers' inputs and the per-example targets and weights.</summary>
 internal sealed class TrainingBatch : IDisposable
 {
-    private TrainingBatch(TowerInput user, TowerInput item, Tensor labels, Tensor weights, Tensor? softLabels, double weightSum)
+    private TrainingBatch(TowerInput user, TowerInput item, Tensor labels, Tensor weights, Tensor? softLabels, double weightSum, Tensor? teacherLogits = null)
     {
+        TeacherLogits = teacherLogits;
         User = user;
         Item = item;
         Labels = labels;
@@ -29,6 +30,9 @@ internal sealed class TrainingBatch : IDisposable
 
     public Tensor? SoftLabels { get; }
 
+    /// <summary>The fused teacher logits, when the loss reads them (<c>soft_target</c>, <c>logit_mse</c>).</summary>
+    public Tensor? TeacherLogits { get; }
+
     /// <summary>Σ w_i of this batch, for weighting its loss in the epoch mean.</summary>
     public double WeightSum { get; }
 
@@ -40,8 +44,10 @@ internal sealed class TrainingBatch : IDisposable
         IReadOnlyList<FeatureDefinition> userFeatures,
         IReadOnlyList<FeatureDefinition> itemFeatures,
         bool withSoftLabels,
-        Device device)
+        Device device,
+        bool withTeacherLogits = false)
     {
+        float[]? teacher = withTeacherLogits ? new float[rows.Length] : null;
         var labels = new float[rows.Length];
         var weights = new float[rows.Length];
         float[]? soft = withSoftLabels ? new float[rows.Length] : null;
@@ -56,6 +62,14 @@ internal sealed class TrainingBatch : IDisposable
             {
                 soft[i] = chunk.SoftLabels[row];
             }
+            if (teacher is not null)
+            {
+                teacher[i] = chunk.TeacherLogits[row];
+                if (!float.IsFinite(teacher[i]))
+                {
+                    throw new InvalidDataException($"Dataset row {row} has a non-finite teacher logit ({teacher[i]}), which the distillation loss reads.");
+                }
+            }
         }
         TowerInput user = TowerInput.Create(userFeatures, chunk.Features, rows, device);
         TowerInput item = TowerInput.Create(itemFeatures, chunk.Features, rows, device);
@@ -65,7 +79,8 @@ internal sealed class TrainingBatch : IDisposable
             tensor(labels, [rows.Length], ScalarType.Float32, device),
             tensor(weights, [rows.Length], ScalarType.Float32, device),
             soft is null ? null : tensor(soft, [rows.Length], ScalarType.Float32, device),
-            weightSum);
+            weightSum,
+            teacher is null ? null : tensor(teacher, [rows.Length], ScalarType.Float32, device));
     }
 
     public void Dispose()
@@ -75,5 +90,6 @@ internal sealed class TrainingBatch : IDisposable
         Labels.Dispose();
         Weights.Dispose();
         SoftLabels?.Dispose();
+        TeacherLogits?.Dispose();
     }
 }

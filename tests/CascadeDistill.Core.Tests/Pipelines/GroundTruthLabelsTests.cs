@@ -30,7 +30,7 @@ public sealed class GroundTruthLabelsTests
     [InlineData("top_k: 5\n  labels: ground_truth", "dataset.label", "is required with dataset.labels: ground_truth")]
     [InlineData("top_k: 5\n  labels: ground_truth\n  label: finish", "dataset.label", "objective 'finish' is not among logs.objectives (click)")]
     [InlineData("top_k: 5\n  label: click", "dataset.label", "applies only with dataset.labels: ground_truth")]
-    [InlineData(GroundTruth + "\n  recipe: listwise\n  listwise:\n    temperature: 1.0", "dataset.labels", "works with the pointwise recipe only")]
+    [InlineData(GroundTruth + "\n  recipe: inbatch\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5", "dataset.labels", "works with the pointwise, listwise and pairwise recipes only")]
     [InlineData(GroundTruth + "\n  position_weight:\n    function: inverse\n    a: 5", "dataset.position_weight", "must be constant")]
     [InlineData(GroundTruth + "\n  soft_label:\n    temperature: 2.0", "dataset.soft_label", "must be left out with dataset.labels: ground_truth")]
     public void Validate_BrokenGroundTruth_ReportsOneErrorAtItsPath(string dataset, string path, string message)

@@ -30,7 +30,7 @@ public sealed class PipelineRankingSectionsTests
     [InlineData("top_k: 5\n  recipe: listwise\n  listwise:\n    temperature: 1.0\n    grades:\n      from: logit_quantiles\n      grade_count: 3", "", "dataset.listwise.grades", "applies to dataset.listwise.loss lambda_ndcg only")]
     [InlineData(Pairwise, "\n  ground_truth:\n    label: purchase\n    weight: 0.1", "training.ground_truth.label", "is not among logs.objectives (click)")]
     [InlineData(Pairwise, "\n  ground_truth:\n    label: click\n    weight: 0", "training.ground_truth.weight", "greater than 0 (got 0)")]
-    [InlineData("top_k: 5", "\n  ground_truth:\n    label: click\n    weight: 0.1", "training.ground_truth", "applies to the listwise and pairwise recipes only")]
+    [InlineData("top_k: 5", "\n  ground_truth:\n    label: click\n    weight: 0.1", "training.ground_truth", "applies to the listwise, pairwise and inbatch recipes only")]
     [InlineData(Pairwise, "\n  loss_weighting: uncertainty", "training.loss_weighting", "needs training.ground_truth")]
     [InlineData(Pairwise, "\n  loss_weighting: learned", "training.loss_weighting", "allowed: fixed, uncertainty")]
     public void Parse_RuleBroken_ReportsOneErrorAtItsPath(string dataset, string training, string path, string message)

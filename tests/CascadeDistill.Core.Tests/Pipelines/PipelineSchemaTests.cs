@@ -17,6 +17,7 @@ public sealed class PipelineSchemaTests
     [InlineData("dataset.pairwise", "dataset.pairwise")]
     [InlineData("dataset.listwise.grades", "$defs.grades")]
     [InlineData("training.ground_truth", "training.ground_truth")]
+    [InlineData("training.distillation_loss", "training.distillation_loss")]
     [InlineData("dataset.inbatch", "dataset.inbatch")]
     [InlineData("student", "student")]
     [InlineData("training", "training")]
@@ -40,8 +41,9 @@ public sealed class PipelineSchemaTests
         string inBatch = PipelineYaml.Full.Edit("  catalogue_negatives: 8",
             "  catalogue_negatives: 8\n  inbatch:\n    teacher_temperature: 1.0\n    distillation_weight: 0.5\n    logq_correction: true\n    frequency_buckets: 1024\n    frequency_alpha: 0.05\n  ranked_list: rerank");
         string groundTruth = PipelineYaml.Full.Edit("  catalogue_negatives: 8", "  catalogue_negatives: 8\n  labels: ground_truth\n  label: click");
+        string distillationLoss = PipelineYaml.Full.Edit("  device: cpu", "  device: cpu\n  distillation_loss:\n    name: soft_target\n    temperature: 2\n    temperature_squared: true");
         string[] yamlKeys = KeysAt(PipelineYaml.Full, yamlPath).Union(KeysAt(exponential, yamlPath)).Union(KeysAt(listwise, yamlPath)).Union(KeysAt(withQuality, yamlPath))
-            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath)).Union(KeysAt(inBatch, yamlPath)).Union(KeysAt(groundTruth, yamlPath))
+            .Union(KeysAt(lambda, yamlPath)).Union(KeysAt(pairwise, yamlPath)).Union(KeysAt(inBatch, yamlPath)).Union(KeysAt(groundTruth, yamlPath)).Union(KeysAt(distillationLoss, yamlPath))
             .Order(StringComparer.Ordinal).ToArray();
 
         string[] schemaKeys = SchemaPropertiesAt(schemaPath).Order(StringComparer.Ordinal).ToArray();

@@ -72,7 +72,7 @@ public sealed class InBatchTrainingTests
     /// user's category, whose teacher logit is high for a match, ranked by it (top 3 labelled), then 2 sampled
     /// negatives of any category.
     /// </summary>
-    private static DatasetChunk RequestChunk(int requests, int seed)
+    internal static DatasetChunk RequestChunk(int requests, int seed)
     {
         var random = new Random(seed);
         int rows = requests * 10;
