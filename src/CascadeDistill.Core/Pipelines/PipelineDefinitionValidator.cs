@@ -40,6 +40,7 @@ public static partial class PipelineDefinitionValidator
         ValidateEvaluation(findings, definition.Evaluation);
         ValidateQuality(findings, definition.Quality);
         ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);
+        ValidateHeads(findings, definition.Student, definition.Dataset, definition.Training);
         if (definition.Publish.ModelName != definition.Name)
         {
             // When equal (the default), the check of name covers it.
