@@ -31,7 +31,7 @@ public sealed class RecallMultiheadEndToEndTests : IDisposable
         PipelineDefinition pipeline = shipped with
         {
             Logs = shipped.Logs with { WindowDays = 4, HoldoutDays = 1 },
-            Training = shipped.Training with { Epochs = 2, BatchSize = 256 },
+            Training = shipped.Training with { Epochs = 1, BatchSize = 512 },
             Evaluation = shipped.Evaluation with { MaxRequests = 200 },
         };
 
