@@ -27,7 +27,7 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     /// <param name="seed">Fixes every initial value (drawn from a private CPU generator).</param>
     /// <param name="heads">
     /// Per-objective heads (objective, fusion weight) on a shared bottom; null or empty = one score. Head k's
-    /// logit is <c>dot(u_k, v_k) / Temperature + b_k</c>; the user tower's serving output scales head k by its weight.
+    /// logit is <c>dot(u_k, v_k) / Temperature + b</c> (one bias shared by the heads); the user tower's serving output scales head k by its weight.
     /// </param>
     public TwoTowerModule(
         StudentDefinition student,
@@ -56,7 +56,9 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
         }
         _user = new TowerModule("user", userFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator, userHeads);
         _item = new TowerModule("item", itemFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator, itemHeads);
-        _bias = new Parameter(zeros(_heads?.Count ?? 1, ScalarType.Float32));
+        // One bias shared by every head, so a student with heads has exactly as many parameters as a
+        // single-head student whose embedding_dim is the heads' total width.
+        _bias = new Parameter(zeros(1, ScalarType.Float32));
         RegisterComponents();
     }
 
@@ -88,7 +90,7 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     }
 
     /// <summary>
-    /// <c>[B, heads]</c> per-objective logits <c>dot(u_k, v_k) / Temperature + b_k</c> of aligned rows
+    /// <c>[B, heads]</c> per-objective logits <c>dot(u_k, v_k) / Temperature + b</c> of aligned rows
     /// (<c>[B, 1]</c>, the <see cref="forward"/> logit, without heads).
     /// </summary>
     public Tensor ForwardHeads(TowerInput user, TowerInput item)
