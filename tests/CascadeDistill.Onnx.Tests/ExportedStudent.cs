@@ -10,9 +10,10 @@ public sealed class ExportedStudent : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 
-    public ExportedStudent(int seed = 17, IReadOnlyDictionary<string, string>? metadata = null)
+    public ExportedStudent(int seed = 17, IReadOnlyDictionary<string, string>? metadata = null, Func<TwoTowerWeights, TwoTowerWeights>? change = null)
     {
         Weights = RandomTwoTowerWeightsBuilder.Standard().Build(seed);
+        Weights = change is null ? Weights : change(Weights);
         Metadata = metadata ?? new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["pipeline"] = "homefeed",
@@ -23,6 +24,13 @@ public sealed class ExportedStudent : IDisposable
     }
 
     public TwoTowerWeights Weights { get; }
+
+    /// <summary>The standard student (both towers end in 8 outputs) with two per-objective heads of 4: click (user scale 1) and finish (0.5).</summary>
+    public static ExportedStudent WithHeads(int seed = 17) => new(seed, change: w => w with
+    {
+        User = w.User with { Heads = new TowerHeads(["click", "finish"], [1f, 0.5f]) },
+        Item = w.Item with { Heads = TowerHeads.Unscaled(["click", "finish"]) },
+    });
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 

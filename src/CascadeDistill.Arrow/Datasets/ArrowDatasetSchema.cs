@@ -29,9 +29,16 @@ public static class ArrowDatasetSchema
     public static IReadOnlyList<string> FixedColumns { get; } =
         [RequestId, ItemId, Position, Label, Weight, SoftLabel, TeacherLogit];
 
+    /// <summary>The column of an objective's own teacher logit (datasets of per-objective heads): <c>teacher.OBJECTIVE</c>, float32, after the features.</summary>
+    public static string ObjectiveLogit(string objective) => "teacher." + objective;
+
     /// <exception cref="ArgumentException">A feature name is empty, repeated or collides with a fixed column.</exception>
-    public static Schema Create(IReadOnlyList<FeatureDefinition> features)
+    public static Schema Create(IReadOnlyList<FeatureDefinition> features) => Create(features, []);
+
+    /// <summary>The schema with one <see cref="ObjectiveLogit"/> column per objective after the features.</summary>
+    public static Schema Create(IReadOnlyList<FeatureDefinition> features, IReadOnlyList<string> objectives)
     {
+        ArgumentNullException.ThrowIfNull(objectives);
         ArgumentNullException.ThrowIfNull(features);
         var names = new HashSet<string>(FixedColumns, StringComparer.Ordinal);
         foreach (FeatureDefinition feature in features)
@@ -53,6 +60,14 @@ public static class ArrowDatasetSchema
             new(TeacherLogit, FloatType.Default, nullable: false),
         };
         fields.AddRange(StoredFeatures(features).Select(f => new Field(f.Name, FeatureArrowTypes.For(f.Kind), nullable: false)));
+        foreach (string objective in objectives)
+        {
+            if (!names.Add(ObjectiveLogit(objective)))
+            {
+                throw new ArgumentException($"Objective '{objective}' is repeated or its column collides with a feature.", nameof(objectives));
+            }
+            fields.Add(new Field(ObjectiveLogit(objective), FloatType.Default, nullable: false));
+        }
         return new Schema(fields, new Dictionary<string, string>
         {
             [VersionMetadataKey] = Version.ToString(CultureInfo.InvariantCulture),

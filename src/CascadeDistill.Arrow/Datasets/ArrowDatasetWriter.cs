@@ -28,14 +28,18 @@ internal sealed class ArrowDatasetWriter : IDatasetWriter
     private readonly GrowableBuffer<float> _softLabels = new(1024);
     private readonly GrowableBuffer<float> _teacherLogits = new(1024);
     private readonly FeatureBuffer[] _featureBuffers;
+    private readonly string[] _objectives;
+    private readonly GrowableBuffer<float>[] _objectiveLogits;
     private readonly bool _checksItemIdFeature;
     private long _rows;
     private bool _completed;
     private bool _disposed;
 
-    public ArrowDatasetWriter(string path, IReadOnlyList<FeatureDefinition> features, int rowsPerBatch)
+    public ArrowDatasetWriter(string path, IReadOnlyList<FeatureDefinition> features, int rowsPerBatch, IReadOnlyList<string> objectives)
     {
-        _schema = ArrowDatasetSchema.Create(features);
+        _schema = ArrowDatasetSchema.Create(features, objectives);
+        _objectives = [.. objectives];
+        _objectiveLogits = [.. _objectives.Select(_ => new GrowableBuffer<float>(1024))];
         _features = [.. ArrowDatasetSchema.StoredFeatures(features)];
         _checksItemIdFeature = features.Any(ArrowDatasetSchema.SharesItemIdColumn);
         _featureBuffers = [.. _features.Select(f => FeatureBuffer.Create(f.Kind))];
@@ -107,6 +111,13 @@ internal sealed class ArrowDatasetWriter : IDatasetWriter
         {
             throw new ArgumentException($"Every column of a chunk must have {count} rows (the label count).", nameof(chunk));
         }
+        foreach (string objective in _objectives)
+        {
+            if (chunk.ObjectiveLogits is null || !chunk.ObjectiveLogits.TryGetValue(objective, out float[]? logits) || logits.Length != count)
+            {
+                throw new ArgumentException($"The chunk has no {count} teacher logits of objective '{objective}'.", nameof(chunk));
+            }
+        }
         foreach (string? requestId in chunk.RequestIds)
         {
             ArgumentNullException.ThrowIfNull(requestId, nameof(chunk));
@@ -143,6 +154,10 @@ internal sealed class ArrowDatasetWriter : IDatasetWriter
         {
             _featureBuffers[i].Append(chunk.Features[_features[i].Name], start, count);
         }
+        for (int i = 0; i < _objectives.Length; i++)
+        {
+            _objectiveLogits[i].AddRange(chunk.ObjectiveLogits![_objectives[i]].AsSpan(start, count));
+        }
         _rows += count;
     }
 
@@ -159,6 +174,7 @@ internal sealed class ArrowDatasetWriter : IDatasetWriter
             ArrowArrays.Float(_teacherLogits.AsSpan()),
         };
         arrays.AddRange(_featureBuffers.Select(f => f.ToArrowArray()));
+        arrays.AddRange(_objectiveLogits.Select(l => (IArrowArray)ArrowArrays.Float(l.AsSpan())));
         using (var batch = new RecordBatch(_schema, arrays, _itemIds.Count))
         {
             _writer.WriteRecordBatch(batch);
@@ -173,6 +189,10 @@ internal sealed class ArrowDatasetWriter : IDatasetWriter
         foreach (FeatureBuffer buffer in _featureBuffers)
         {
             buffer.Clear();
+        }
+        foreach (GrowableBuffer<float> logits in _objectiveLogits)
+        {
+            logits.Clear();
         }
     }
 

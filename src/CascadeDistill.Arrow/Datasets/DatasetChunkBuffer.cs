@@ -7,7 +7,7 @@ using CascadeDistill.Features;
 namespace CascadeDistill.Arrow.Datasets;
 
 /// <summary>The rows of the dataset chunk being gathered, possibly from several record batches.</summary>
-internal sealed class DatasetChunkBuffer(IReadOnlyList<FeatureDefinition> features)
+internal sealed class DatasetChunkBuffer(IReadOnlyList<FeatureDefinition> features, IReadOnlyList<string> objectives)
 {
     private readonly List<string> _requestIds = [];
     private readonly GrowableBuffer<long> _itemIds = new(1024);
@@ -17,10 +17,11 @@ internal sealed class DatasetChunkBuffer(IReadOnlyList<FeatureDefinition> featur
     private readonly GrowableBuffer<float> _softLabels = new(1024);
     private readonly GrowableBuffer<float> _teacherLogits = new(1024);
     private readonly FeatureBuffer[] _features = [.. features.Select(f => FeatureBuffer.Create(f.Kind))];
+    private readonly GrowableBuffer<float>[] _objectiveLogits = [.. objectives.Select(_ => new GrowableBuffer<float>(1024))];
 
     public int Count => _itemIds.Count;
 
-    /// <summary>Appends rows <c>[start, start + count)</c>; <paramref name="columns"/> are the fixed columns then the features, in order.</summary>
+    /// <summary>Appends rows <c>[start, start + count)</c>; <paramref name="columns"/> are the fixed columns, the features, then the objectives' logits, in order.</summary>
     public void Append(RecordBatch batch, int[] columns, int start, int count)
     {
         var requestIds = (StringArray)batch.Column(columns[0]);
@@ -39,6 +40,10 @@ internal sealed class DatasetChunkBuffer(IReadOnlyList<FeatureDefinition> featur
         for (int i = 0; i < _features.Length; i++)
         {
             _features[i].Append(batch.Column(columns[ArrowDatasetSchema.FixedColumns.Count + i]), start, count);
+        }
+        for (int i = 0; i < _objectiveLogits.Length; i++)
+        {
+            _objectiveLogits[i].AddRange(((FloatArray)batch.Column(columns[ArrowDatasetSchema.FixedColumns.Count + _features.Length + i])).Values.Slice(start, count));
         }
     }
 
@@ -61,7 +66,14 @@ internal sealed class DatasetChunkBuffer(IReadOnlyList<FeatureDefinition> featur
             SoftLabels = _softLabels.ToArray(),
             TeacherLogits = _teacherLogits.ToArray(),
             Features = new FeatureBatch(_itemIds.Count, featureColumns),
+            ObjectiveLogits = _objectiveLogits.Length == 0
+                ? null
+                : objectives.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => _objectiveLogits[p.i].ToArray(), StringComparer.Ordinal),
         };
+        foreach (GrowableBuffer<float> logits in _objectiveLogits)
+        {
+            logits.Clear();
+        }
         _requestIds.Clear();
         _itemIds.Clear();
         _positions.Clear();

@@ -14,11 +14,12 @@ namespace CascadeDistill.Arrow.Datasets;
 /// </summary>
 internal static class DatasetFileReader
 {
-    public static IEnumerable<DatasetChunk> Read(string path, IReadOnlyList<FeatureDefinition> features, int chunkRows, CancellationToken cancellationToken)
+    public static IEnumerable<DatasetChunk> Read(
+        string path, IReadOnlyList<FeatureDefinition> features, int chunkRows, CancellationToken cancellationToken, IReadOnlyList<string> objectives)
     {
         using ArrowBatchSource source = ArrowBatchSource.Open(path);
-        int[] columns = Resolve(source.Schema, features, path);
-        var chunk = new DatasetChunkBuffer(features);
+        int[] columns = Resolve(source.Schema, features, objectives, path);
+        var chunk = new DatasetChunkBuffer(features, objectives);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +48,7 @@ internal static class DatasetFileReader
     }
 
     // Column index of each fixed column then each feature, checked by name and type.
-    private static int[] Resolve(Schema schema, IReadOnlyList<FeatureDefinition> features, string path)
+    private static int[] Resolve(Schema schema, IReadOnlyList<FeatureDefinition> features, IReadOnlyList<string> objectives, string path)
     {
         string? version = schema.HasMetadata && schema.Metadata.TryGetValue(ArrowDatasetSchema.VersionMetadataKey, out string? value) ? value : null;
         string expected = ArrowDatasetSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -68,6 +69,10 @@ internal static class DatasetFileReader
         foreach (FeatureDefinition feature in features)
         {
             indexes.Add(Find(schema, feature.Name, t => FeatureArrowTypes.Matches(feature.Kind, t), FeatureArrowTypes.Describe(feature.Kind), path));
+        }
+        foreach (string objective in objectives)
+        {
+            indexes.Add(Find(schema, ArrowDatasetSchema.ObjectiveLogit(objective), t => t is FloatType, "float32", path));
         }
         return [.. indexes];
     }

@@ -16,14 +16,15 @@ public static class GroundTruthStudent
 
     /// <summary>
     /// The pipeline a stage's ground-truth-only student is derived from: the first (by name) pointwise
-    /// pipeline of the stage learning from the teacher, else the first pipeline of the stage; null when
+    /// single-head pipeline of the stage learning from the teacher, else the first pipeline of the stage; null when
     /// the stage has none.
     /// </summary>
     public static PipelineDefinition? SourceFor(StudentStage stage, IEnumerable<PipelineDefinition> pipelines)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
         PipelineDefinition[] ofStage = pipelines.Where(p => p.Stage == stage).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
-        return ofStage.FirstOrDefault(p => p.Dataset.Recipe == PipelineDefaults.Recipe && p.Dataset.Labels == PipelineDefaults.Labels)
+        return ofStage.FirstOrDefault(p => p.Dataset.Recipe == PipelineDefaults.Recipe && p.Dataset.Labels == PipelineDefaults.Labels
+                                           && p.Student.Heads == StudentHeads.Single)
             ?? ofStage.FirstOrDefault();
     }
 
@@ -52,6 +53,8 @@ public static class GroundTruthStudent
             Description = $"Ground-truth-only twin of {source.Name}: the same student trained with pointwise BCE on logged label.{label} alone.",
             Dataset = dataset,
             Training = training,
+            // One score: a ground-truth label has no per-objective teacher logits to give heads.
+            Student = source.Student with { Heads = StudentHeads.Single },
             Publish = source.Publish with { ModelName = name },
         };
     }

@@ -56,9 +56,10 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
 
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, DataFileName);
-        var builder = new DatasetChunkBuilder(pipeline.Features);
+        string[]? objectives = HeadObjectives(pipeline);
+        var builder = new DatasetChunkBuilder(pipeline.Features, objectives);
         DatasetFileInfo output;
-        using (IDatasetWriter writer = datasets.CreateWriter(path, pipeline.Features))
+        using (IDatasetWriter writer = datasets.CreateWriter(path, pipeline.Features, objectives))
         {
             for (int f = 0; f < files.Length; f++)
             {
@@ -146,6 +147,14 @@ public sealed class DatasetBuilder(ILogStore logs, IDatasetStore datasets, TimeP
         string manifestPath = Path.Combine(directory, DatasetManifest.FileName);
         AtomicFile.WriteJsonAsync(manifestPath, manifest, AtomicFileJson.Indented, cancellationToken).GetAwaiter().GetResult();
         return new BuildDatasetResult(manifest, path, manifestPath, numericStatistics, listed);
+    }
+
+    /// <summary>The objectives whose own teacher logits the dataset keeps: those of a per-objective-heads student, else null.</summary>
+    public static string[]? HeadObjectives(PipelineDefinition pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        IReadOnlyList<KeyValuePair<string, double>> heads = StudentHeads.Of(pipeline);
+        return heads.Count == 0 ? null : [.. heads.Select(h => h.Key)];
     }
 
     private static void Observe(RequestBlock block, FeatureDefinition[] numerics, Dictionary<string, RunningStatistics> statistics, Dictionary<long, long> listed)

@@ -29,5 +29,11 @@ public sealed class DatasetChunk
 
     public required FeatureBatch Features { get; init; }
 
+    /// <summary>
+    /// Per objective (datasets of a per-objective-heads student only): the teacher's own logit
+    /// <c>teacher.OBJECTIVE</c> of each row (NaN for a sampled negative); null otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]>? ObjectiveLogits { get; init; }
+
     public int Count => Labels.Length;
 }

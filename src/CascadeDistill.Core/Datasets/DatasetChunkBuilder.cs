@@ -4,7 +4,8 @@ using CascadeDistill.Logs;
 namespace CascadeDistill.Datasets;
 
 /// <summary>Collects examples row by row into <see cref="DatasetChunk"/>s of bounded size.</summary>
-public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> features)
+/// <param name="objectives">When given, each row also keeps these objectives' own teacher logits (<see cref="DatasetChunk.ObjectiveLogits"/>).</param>
+public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> features, IReadOnlyList<string>? objectives = null)
 {
     /// <summary>The position recorded for a catalogue item the request never scored (a sampled negative).</summary>
     public const int SampledPosition = -1;
@@ -18,6 +19,7 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
     private readonly List<float> _weights = [];
     private readonly List<float> _softLabels = [];
     private readonly List<float> _teacherLogits = [];
+    private readonly (string Name, List<float> Values)[] _objectiveLogits = [.. (objectives ?? []).Select(o => (o, new List<float>()))];
 
     public int Count => _labels.Count;
 
@@ -32,6 +34,12 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
         _weights.Add(weight);
         _softLabels.Add(softLabel);
         _teacherLogits.Add(teacherLogit);
+        foreach ((string objective, List<float> values) in _objectiveLogits)
+        {
+            values.Add(block.TeacherLogits.TryGetValue(objective, out float[]? logits)
+                ? logits[row]
+                : throw new InvalidOperationException($"Request {block.RequestId} has no teacher logits for objective '{objective}'."));
+        }
         _userFeatures.Append(block.Features, [row]);
         _itemFeatures.Append(block.Features, [row]);
     }
@@ -51,6 +59,10 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
         _weights.Add(weight);
         _softLabels.Add(0f);
         _teacherLogits.Add(float.NaN);
+        foreach ((_, List<float> values) in _objectiveLogits)
+        {
+            values.Add(float.NaN);
+        }
         _userFeatures.Append(block.Features, [0]);
         _itemFeatures.Append(catalogue.Features, [catalogueRow]);
     }
@@ -68,7 +80,14 @@ public sealed class DatasetChunkBuilder(IReadOnlyList<FeatureDefinition> feature
             SoftLabels = _softLabels.ToArray(),
             TeacherLogits = _teacherLogits.ToArray(),
             Features = Merge(_userFeatures.Build(), _itemFeatures.Build()),
+            ObjectiveLogits = _objectiveLogits.Length == 0
+                ? null
+                : _objectiveLogits.ToDictionary(p => p.Name, p => p.Values.ToArray(), StringComparer.Ordinal),
         };
+        foreach ((_, List<float> values) in _objectiveLogits)
+        {
+            values.Clear();
+        }
         _requestIds.Clear();
         _itemIds.Clear();
         _positions.Clear();

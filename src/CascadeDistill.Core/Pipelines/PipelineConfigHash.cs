@@ -190,6 +190,11 @@ public static partial class PipelineConfigHash
         json.WriteEndArray();
         json.WriteNumber("embedding_dim", student.EmbeddingDim);
         json.WriteNumber("temperature", student.Temperature);
+        if (student.Heads != StudentHeads.Single)
+        {
+            // Written only when declared, so single-head pipelines keep their config hashes.
+            json.WriteString("heads", student.Heads);
+        }
         json.WriteEndObject();
     }
 

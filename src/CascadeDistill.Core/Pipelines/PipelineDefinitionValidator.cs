@@ -41,6 +41,7 @@ public static partial class PipelineDefinitionValidator
         ValidateQuality(findings, definition.Quality);
         ValidateRanking(findings, definition.Dataset, definition.Training, definition.Logs);
         ValidateDistillationLoss(findings, definition.Dataset, definition.Training);
+        ValidateHeads(findings, definition.Student, definition.Dataset, definition.Training);
         if (definition.Publish.ModelName != definition.Name)
         {
             // When equal (the default), the check of name covers it.

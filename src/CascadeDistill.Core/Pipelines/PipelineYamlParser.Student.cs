@@ -3,7 +3,7 @@ namespace CascadeDistill.Pipelines;
 /// <summary>The <c>student</c> and <c>training</c> sections.</summary>
 internal sealed partial class PipelineYamlParser
 {
-    private static readonly string[] s_studentKeys = ["architecture", "hidden_layers", "embedding_dim", "temperature"];
+    private static readonly string[] s_studentKeys = ["architecture", "hidden_layers", "embedding_dim", "temperature", "heads"];
     private static readonly string[] s_trainingKeys =
         ["epochs", "batch_size", "learning_rate", "weight_decay", "soft_label_weight", "seed", "threads", "device", "ground_truth", "loss_weighting", "distillation_loss"];
 
@@ -17,7 +17,8 @@ internal sealed partial class PipelineYamlParser
             student.String("architecture", PipelineDefaults.Architecture),
             student.IntList("hidden_layers"),
             student.Int("embedding_dim"),
-            student.Double("temperature", PipelineDefaults.StudentTemperature));
+            student.Double("temperature", PipelineDefaults.StudentTemperature),
+            student.String("heads", StudentHeads.Single));
     }
 
     private static TrainingDefinition ParseTraining(YamlMappingReader root)

@@ -21,7 +21,7 @@ public sealed partial class PipelineRunner
         List<RequestBlock> sample = SampleHoldout(pipeline, window, cancellationToken);
         observer.StageProgress(RunStage.EvaluateStudent, null, $"encoding {catalogue.Count:N0} catalogue items");
         float[] catalogueVectors = student.EncodeItems(catalogue.Features);
-        int dim = pipeline.Student.EmbeddingDim;
+        int dim = student.ExportWeights().EmbeddingDim;
         IRankingScorer[] scorers =
         [
             new StudentScorer("student", student, pipeline.UserFeatures, catalogueVectors, dim),
@@ -31,6 +31,7 @@ public sealed partial class PipelineRunner
         ];
         observer.StageProgress(RunStage.EvaluateStudent, null, $"scoring {sample.Count:N0} requests with {scorers.Length} scorers");
         EvaluationReport report = new StudentEvaluator(definition, catalogue).Evaluate(sample, scorers, cancellationToken);
+        report = AddHeadMetrics(report, student, sample, definition.TopK, cancellationToken);
         return new EvaluationOutcome(report, sample, catalogueVectors);
     }
 

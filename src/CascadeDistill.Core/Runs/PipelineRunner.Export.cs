@@ -71,7 +71,8 @@ public sealed partial class PipelineRunner
             ParityReport userParity = services.Verifier.Verify(files.UserTowerPath, users, student.EncodeUsers(users), dim, cancellationToken);
             ParityReport itemParity = services.Verifier.Verify(files.ItemTowerPath, items, student.EncodeItems(items), dim, cancellationToken);
             double tolerance = pipeline.Publish.ParityTolerance;
-            foreach (ParityReport report in new[] { userParity, itemParity })
+            IReadOnlyList<HeadParity> headParity = VerifyHeads(files, student, users, items, cancellationToken);
+            foreach (ParityReport report in headParity.SelectMany(h => new[] { h.User, h.Item }).Prepend(itemParity).Prepend(userParity))
             {
                 if (!report.Passes(tolerance))
                 {
@@ -81,14 +82,34 @@ public sealed partial class PipelineRunner
 
             services.Embeddings.Write(Path.Combine(staging, EmbeddingsFile), catalogue.ItemIds, evaluation.CatalogueVectors, dim, metadata);
 
+            double maxAbsDiff = headParity.Select(h => Math.Max(h.User.MaxAbsDiff, h.Item.MaxAbsDiff))
+                .Append(Math.Max(userParity.MaxAbsDiff, itemParity.MaxAbsDiff)).Max();
             var parity = new
             {
                 tolerance,
-                max_abs_diff = Math.Max(userParity.MaxAbsDiff, itemParity.MaxAbsDiff),
+                max_abs_diff = maxAbsDiff,
                 user_tower = new { rows = userParity.Rows, checks = userParity.MaxAbsDiffByCheck },
                 item_tower = new { rows = itemParity.Rows, checks = itemParity.MaxAbsDiffByCheck },
             };
-            string parityJson = JsonSerializer.Serialize(parity, s_json);
+            string parityJson = headParity.Count == 0
+                ? JsonSerializer.Serialize(parity, s_json)
+                : JsonSerializer.Serialize(new
+                {
+                    parity.tolerance,
+                    parity.max_abs_diff,
+                    parity.user_tower,
+                    parity.item_tower,
+                    heads = headParity.ToDictionary(
+                        h => h.Objective,
+                        h => new
+                        {
+                            user_output = h.UserOutput,
+                            item_output = h.ItemOutput,
+                            user_tower = new { rows = h.User.Rows, checks = h.User.MaxAbsDiffByCheck },
+                            item_tower = new { rows = h.Item.Rows, checks = h.Item.MaxAbsDiffByCheck },
+                        },
+                        StringComparer.Ordinal),
+                }, s_json);
             await AtomicFile.WriteAllTextAsync(Path.Combine(staging, ParityFile), parityJson, cancellationToken).ConfigureAwait(false);
             await AtomicFile.WriteAllTextAsync(Path.Combine(staging, MetricsFile), metricsJson, cancellationToken).ConfigureAwait(false);
             // The canonical form the config hash is computed from: hashing this file gives the version's config hash.
@@ -96,7 +117,7 @@ public sealed partial class PipelineRunner
 
             IReadOnlyList<ModelFile> described = await ArtifactFiles.DescribeAsync(staging, cancellationToken).ConfigureAwait(false);
             await services.Registry.RecordArtifactsAsync(pipeline.Publish.ModelName, version, described, parityJson, cancellationToken).ConfigureAwait(false);
-            return new ExportOutcome(claim, staging, parity.max_abs_diff);
+            return new ExportOutcome(claim, staging, maxAbsDiff);
         }
         catch (Exception ex)
         {

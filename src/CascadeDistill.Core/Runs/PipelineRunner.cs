@@ -261,11 +261,12 @@ public sealed partial class PipelineRunner(PipelineRunnerServices services, IRun
             pipeline.Features,
             dataset.NumericStatistics,
             dataset.Examples,
-            (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token),
+            (_, token) => services.Datasets.Read(dataset.DatasetPath, pipeline.Features, DatasetBuilder.ChunkRows, token, DatasetBuilder.HeadObjectives(pipeline)),
             RankingTrainingOptions.ObjectiveOf(pipeline),
             pipeline.Dataset.Listwise?.Temperature ?? 1.0,
             RankingTrainingOptions.From(pipeline),
-            pipeline.Dataset.InBatch);
+            pipeline.Dataset.InBatch,
+            HeadTrainingOptions.From(pipeline));
         var progress = new InlineProgress<TrainingProgress>(p => TrainingProgressed(run, p));
         return services.Trainer.Train(request, progress, cancellationToken);
     }

@@ -10,12 +10,15 @@ namespace CascadeDistill.Runs;
 /// binary file (exact float32 values), written atomically. The feature lists are not stored: they come
 /// from the pipeline, whose config hash the run shares. Layout: magic <c>CDSW</c>, format version,
 /// temperature, then per tower (user, item) its embedding tables, numeric statistics and linear layers.
+/// Format 2 (written only for a student with per-objective heads) adds each tower's heads (names and
+/// scales) after its layers; a single-head student is still written as format 1.
 /// </summary>
 public static class StudentWeightsFile
 {
     public const string FileName = "student.weights";
 
     private const int FormatVersion = 1;
+    private const int HeadsFormatVersion = 2;
     private static readonly byte[] s_magic = "CDSW"u8.ToArray();
 
     public static void Write(string path, TwoTowerWeights weights)
@@ -24,11 +27,12 @@ public static class StudentWeightsFile
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            bool heads = weights.User.Heads is not null || weights.Item.Heads is not null;
             writer.Write(s_magic);
-            writer.Write(FormatVersion);
+            writer.Write(heads ? HeadsFormatVersion : FormatVersion);
             writer.Write(weights.Temperature);
-            WriteTower(writer, weights.User);
-            WriteTower(writer, weights.Item);
+            WriteTower(writer, weights.User, heads);
+            WriteTower(writer, weights.Item, heads);
         });
     }
 
@@ -41,13 +45,14 @@ public static class StudentWeightsFile
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         try
         {
-            if (!reader.ReadBytes(s_magic.Length).AsSpan().SequenceEqual(s_magic) || reader.ReadInt32() != FormatVersion)
+            int format = reader.ReadBytes(s_magic.Length).AsSpan().SequenceEqual(s_magic) ? reader.ReadInt32() : -1;
+            if (format is not (FormatVersion or HeadsFormatVersion))
             {
-                throw new InvalidDataException($"{path} is not a student weights file of format {FormatVersion}.");
+                throw new InvalidDataException($"{path} is not a student weights file of format {FormatVersion} or {HeadsFormatVersion}.");
             }
             float temperature = reader.ReadSingle();
-            TowerWeights user = ReadTower(reader, userFeatures);
-            TowerWeights item = ReadTower(reader, itemFeatures);
+            TowerWeights user = ReadTower(reader, userFeatures, format == HeadsFormatVersion);
+            TowerWeights item = ReadTower(reader, itemFeatures, format == HeadsFormatVersion);
             if (stream.Position != stream.Length)
             {
                 throw new InvalidDataException($"{path} has {stream.Length - stream.Position} bytes after the weights.");
@@ -60,7 +65,7 @@ public static class StudentWeightsFile
         }
     }
 
-    private static void WriteTower(BinaryWriter writer, TowerWeights tower)
+    private static void WriteTower(BinaryWriter writer, TowerWeights tower, bool heads)
     {
         writer.Write(tower.Embeddings.Count);
         foreach ((string name, DenseMatrix table) in tower.Embeddings.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -81,9 +86,19 @@ public static class StudentWeightsFile
             WriteMatrix(writer, layer.Weight);
             WriteFloats(writer, layer.Bias);
         }
+        if (heads)
+        {
+            IReadOnlyList<string> names = tower.Heads?.Names ?? [];
+            writer.Write(names.Count);
+            for (int k = 0; k < names.Count; k++)
+            {
+                writer.Write(names[k]);
+                writer.Write(tower.Heads!.Scales[k]);
+            }
+        }
     }
 
-    private static TowerWeights ReadTower(BinaryReader reader, IReadOnlyList<FeatureDefinition> features)
+    private static TowerWeights ReadTower(BinaryReader reader, IReadOnlyList<FeatureDefinition> features, bool withHeads)
     {
         var embeddings = new Dictionary<string, DenseMatrix>(StringComparer.Ordinal);
         for (int i = ReadCount(reader); i > 0; i--)
@@ -112,7 +127,23 @@ public static class StudentWeightsFile
         {
             throw new InvalidDataException("The student weights have a tower without layers.");
         }
-        return new TowerWeights(features, embeddings, numerics, layers);
+        TowerHeads? heads = null;
+        if (withHeads && ReadCount(reader) is int count and > 0)
+        {
+            var names = new string[count];
+            var scales = new float[count];
+            for (int k = 0; k < count; k++)
+            {
+                names[k] = reader.ReadString();
+                scales[k] = reader.ReadSingle();
+            }
+            heads = new TowerHeads(names, scales);
+            if (layers[^1].OutputWidth % count != 0)
+            {
+                throw new InvalidDataException($"The student weights split {layers[^1].OutputWidth} outputs into {count} heads.");
+            }
+        }
+        return new TowerWeights(features, embeddings, numerics, layers) { Heads = heads };
     }
 
     private static void WriteMatrix(BinaryWriter writer, DenseMatrix matrix)

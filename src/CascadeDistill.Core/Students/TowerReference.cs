@@ -10,12 +10,22 @@ namespace CascadeDistill.Students;
 /// <item>Multi-valued: mean of <c>E[floor_mod(id, B)]</c> over the first <c>MaxLength</c> ids; zero vector for an empty list.</item>
 /// <item>Numeric: <c>(x - mean) / std</c>.</item>
 /// <item>Concatenate in feature order; linear layers with ReLU between them; L2-normalise.</item>
+/// <item>With <see cref="TowerWeights.Heads"/>: L2-normalise each head's slice of the last layer on its own,
+/// then multiply head k by its scale (<see cref="ForwardHeads"/> gives the unscaled head vectors).</item>
 /// </list>
 /// </summary>
 public static class TowerReference
 {
-    /// <summary>Row-major [batch.RowCount, OutputWidth] normalised vectors.</summary>
-    public static float[] Forward(TowerWeights tower, FeatureBatch batch)
+    /// <summary>Row-major [batch.RowCount, OutputWidth] normalised vectors (head vectors scaled, with heads).</summary>
+    public static float[] Forward(TowerWeights tower, FeatureBatch batch) => Forward(tower, batch, scaled: true);
+
+    /// <summary>
+    /// Row-major [batch.RowCount, OutputWidth]: each head's L2-normalised vector, unscaled, head after head
+    /// (the same as <see cref="Forward(TowerWeights, FeatureBatch)"/> without heads).
+    /// </summary>
+    public static float[] ForwardHeads(TowerWeights tower, FeatureBatch batch) => Forward(tower, batch, scaled: false);
+
+    private static float[] Forward(TowerWeights tower, FeatureBatch batch, bool scaled)
     {
         ArgumentNullException.ThrowIfNull(tower);
         ArgumentNullException.ThrowIfNull(batch);
@@ -37,7 +47,21 @@ public static class TowerReference
             {
                 h = Linear(tower.Layers[l], h, relu: l < tower.Layers.Count - 1);
             }
-            Normalize(h, output.AsSpan(row * outWidth, outWidth));
+            int heads = tower.Heads?.Count ?? 1;
+            int headWidth = outWidth / heads;
+            for (int k = 0; k < heads; k++)
+            {
+                Span<float> into = output.AsSpan(row * outWidth + k * headWidth, headWidth);
+                Normalize(h.AsSpan(k * headWidth, headWidth), into);
+                if (scaled && tower.Heads is { } named)
+                {
+                    float scale = named.Scales[k];
+                    for (int d = 0; d < into.Length; d++)
+                    {
+                        into[d] *= scale;
+                    }
+                }
+            }
         }
         return output;
     }
@@ -101,7 +125,7 @@ public static class TowerReference
         return y;
     }
 
-    private static void Normalize(float[] h, Span<float> into)
+    private static void Normalize(ReadOnlySpan<float> h, Span<float> into)
     {
         double sq = 0;
         foreach (float v in h)

@@ -19,4 +19,10 @@ public sealed record TowerWeights(
     public int InputWidth => Features.Sum(f => f.InputWidth);
 
     public int OutputWidth => Layers[^1].OutputWidth;
+
+    /// <summary>Per-objective heads splitting the last layer's outputs, or null for one L2-normalised output.</summary>
+    public TowerHeads? Heads { get; init; }
+
+    /// <summary>Width of one head's vector (the whole output without heads).</summary>
+    public int HeadWidth => Heads is null ? OutputWidth : OutputWidth / Heads.Count;
 }

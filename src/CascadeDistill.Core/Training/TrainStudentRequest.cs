@@ -10,6 +10,7 @@ namespace CascadeDistill.Training;
 /// <param name="ListNetTemperature">With ListNet, T &gt; 0 of the teacher distribution <c>softmax(teacher / T)</c>.</param>
 /// <param name="Ranking">The list and pair objectives' settings (grades, pairs, ground-truth mix); null = none.</param>
 /// <param name="InBatch">With <see cref="TrainingObjective.InBatchSoftmax"/>, its settings (required then).</param>
+/// <param name="Heads">Per-objective heads on a shared bottom (pointwise only); null = one score.</param>
 public sealed record TrainStudentRequest(
     StudentDefinition Student,
     TrainingDefinition Training,
@@ -20,4 +21,5 @@ public sealed record TrainStudentRequest(
     TrainingObjective Objective = TrainingObjective.WeightedBce,
     double ListNetTemperature = 1.0,
     RankingTrainingOptions? Ranking = null,
-    InBatchDefinition? InBatch = null);
+    InBatchDefinition? InBatch = null,
+    HeadTrainingOptions? Heads = null);

@@ -24,5 +24,16 @@ public static class OnnxMetadataKeys
     /// <summary>Score temperature: <c>score = dot(user, item) / temperature</c>; invariant round-trip float.</summary>
     public const string Temperature = "cascade_distill.temperature";
 
+    /// <summary>
+    /// Per-objective heads (written only by a student with <c>student.heads: per_objective</c>): a JSON array of
+    /// <c>{"objective", "output", "scale", "dim"}</c>, one per head in order; <c>output</c> names the graph output
+    /// holding that head's L2-normalised vector, <c>scale</c> its factor in the main output.
+    /// </summary>
+    public const string Heads = "cascade_distill.heads";
+
+    /// <summary>The keys every exported tower carries.</summary>
     public static IReadOnlyList<string> All { get; } = [FormatVersion, Tower, Inputs, Output, EmbeddingDim, Temperature];
+
+    /// <summary>Every key the exporter writes (<see cref="All"/> and <see cref="Heads"/>); callers' metadata may not use them.</summary>
+    public static IReadOnlyList<string> Reserved { get; } = [.. All, Heads];
 }

@@ -30,13 +30,19 @@ public sealed class OnnxExporter : IOnnxExporter
         TwoTowerWeights weights = request.Weights;
         Write(userPath, TowerModelFactory.Create(weights.User, FeatureSide.User, weights.Temperature, request.Metadata));
         Write(itemPath, TowerModelFactory.Create(weights.Item, FeatureSide.Item, weights.Temperature, request.Metadata));
-        return new OnnxExportResult(Path.GetFullPath(userPath), Path.GetFullPath(itemPath));
+        return new OnnxExportResult(Path.GetFullPath(userPath), Path.GetFullPath(itemPath))
+        {
+            HeadOutputs = [.. (weights.User.Heads?.Names ?? []).Select(n => new HeadOutputNames(
+                n,
+                TowerGraphFactory.HeadOutputName(OnnxExportConventions.UserOutputName, n),
+                TowerGraphFactory.HeadOutputName(OnnxExportConventions.ItemOutputName, n)))],
+        };
     }
 
     private static void Validate(OnnxExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request.Weights);
-        string[] reserved = request.Metadata.Keys.Where(OnnxMetadataKeys.All.Contains).Order(StringComparer.Ordinal).ToArray();
+        string[] reserved = request.Metadata.Keys.Where(OnnxMetadataKeys.Reserved.Contains).Order(StringComparer.Ordinal).ToArray();
         if (reserved.Length > 0)
         {
             throw new ArgumentException($"Metadata keys reserved by the exporter: {string.Join(", ", reserved)}.", nameof(request));
@@ -50,6 +56,7 @@ public sealed class OnnxExporter : IOnnxExporter
         {
             problems.Add($"towers: user output width {weights.User.OutputWidth} differs from item output width {weights.Item.OutputWidth}.");
         }
+        problems.AddRange(HeadProblems(weights));
         if (!float.IsFinite(weights.Temperature) || weights.Temperature <= 0)
         {
             problems.Add($"temperature: {weights.Temperature} must be finite and positive.");
@@ -57,6 +64,37 @@ public sealed class OnnxExporter : IOnnxExporter
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"Cannot export the student:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        }
+    }
+
+    private static IEnumerable<string> HeadProblems(TwoTowerWeights weights)
+    {
+        TowerHeads? user = weights.User.Heads;
+        TowerHeads? item = weights.Item.Heads;
+        if (user is null && item is null)
+        {
+            yield break;
+        }
+        if (user is null || item is null || !user.Names.SequenceEqual(item.Names, StringComparer.Ordinal))
+        {
+            yield return "heads: the user and item towers must have the same heads, in the same order.";
+            yield break;
+        }
+        foreach ((string side, TowerWeights tower) in new[] { ("user", weights.User), ("item", weights.Item) })
+        {
+            TowerHeads heads = tower.Heads!;
+            if (heads.Count < 1 || heads.Scales.Count != heads.Count || tower.OutputWidth % heads.Count != 0)
+            {
+                yield return $"{side}.heads: {heads.Count} heads with {heads.Scales.Count} scales cannot split {tower.OutputWidth} outputs.";
+            }
+            if (heads.Scales.Any(s => !float.IsFinite(s) || s <= 0))
+            {
+                yield return $"{side}.heads: every scale must be finite and positive.";
+            }
+            if (heads.Names.Any(n => string.IsNullOrEmpty(n) || n.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_'))))
+            {
+                yield return $"{side}.heads: objective names must be ASCII letters, digits or '_' (they name graph outputs).";
+            }
         }
     }
 

@@ -43,9 +43,46 @@ internal static partial class TowerGraphFactory
                 h = graph.AddNode("Relu", $"layer{l}/relu", [h]);
             }
         }
-        Normalize(graph, h, outputName);
-        graph.AddOutput(outputName, DataType.Float, TowerInputContract.BatchDimension, tower.OutputWidth);
+        if (tower.Heads is null)
+        {
+            Normalize(graph, h, outputName, "norm");
+            graph.AddOutput(outputName, DataType.Float, TowerInputContract.BatchDimension, tower.OutputWidth);
+            return graph.Graph;
+        }
+        AddHeads(graph, tower, h, outputName);
         return graph.Graph;
+    }
+
+    /// <summary>The graph output holding one head's normalised vector: <c>OUTPUT.OBJECTIVE</c>.</summary>
+    public static string HeadOutputName(string outputName, string objective) => outputName + "." + objective;
+
+    /// <summary>
+    /// Per-objective heads: head k = <c>Slice(h, k·d, (k+1)·d)</c> L2-normalised (an output of its own);
+    /// the main output concatenates <c>scale_k · head_k</c>, as <see cref="TowerReference.Forward"/>.
+    /// </summary>
+    private static void AddHeads(OnnxGraphBuilder graph, TowerWeights tower, string h, string outputName)
+    {
+        TowerHeads heads = tower.Heads!;
+        int width = tower.HeadWidth;
+        string axes = graph.AddInt64Tensor("heads/axes", [1], 1);
+        var scaled = new List<string>(heads.Count);
+        for (int k = 0; k < heads.Count; k++)
+        {
+            string prefix = $"head{k}";
+            string starts = graph.AddInt64Tensor($"{prefix}/starts", [k * width], 1);
+            string ends = graph.AddInt64Tensor($"{prefix}/ends", [(k + 1) * width], 1);
+            string slice = graph.AddNode("Slice", $"{prefix}/slice", [h, starts, ends, axes]);
+            string headOutput = HeadOutputName(outputName, heads.Names[k]);
+            Normalize(graph, slice, headOutput, $"{prefix}/norm");
+            string scale = graph.AddFloatTensor($"{prefix}/scale", [heads.Scales[k]]);
+            scaled.Add(graph.AddNode("Mul", $"{prefix}/scaled", [headOutput, scale]));
+        }
+        graph.AddNodeTo("Concat", outputName, scaled, OnnxGraphBuilder.IntAttribute("axis", 1));
+        graph.AddOutput(outputName, DataType.Float, TowerInputContract.BatchDimension, tower.OutputWidth);
+        for (int k = 0; k < heads.Count; k++)
+        {
+            graph.AddOutput(HeadOutputName(outputName, heads.Names[k]), DataType.Float, TowerInputContract.BatchDimension, width);
+        }
     }
 
     /// <summary><c>Gemm(x, W, b, transB=1)</c>: W keeps the [out, in] layout of <see cref="DenseLayer"/>.</summary>
@@ -60,19 +97,19 @@ internal static partial class TowerGraphFactory
     /// L2 normalisation. Like the reference, the sum of squares is accumulated in double
     /// (Cast → ReduceSumSquare → Sqrt → Cast) before the float division.
     /// </summary>
-    private static void Normalize(OnnxGraphBuilder graph, string h, string outputName)
+    private static void Normalize(OnnxGraphBuilder graph, string h, string outputName, string prefix)
     {
-        string asDouble = graph.AddNode("Cast", "norm/to_double", [h], OnnxGraphBuilder.IntAttribute("to", (long)DataType.Double));
+        string asDouble = graph.AddNode("Cast", $"{prefix}/to_double", [h], OnnxGraphBuilder.IntAttribute("to", (long)DataType.Double));
         string squares = graph.AddNode(
             "ReduceSumSquare",
-            "norm/sum_squares",
+            $"{prefix}/sum_squares",
             [asDouble],
             OnnxGraphBuilder.IntsAttribute("axes", 1),
             OnnxGraphBuilder.IntAttribute("keepdims", 1));
-        string norm = graph.AddNode("Sqrt", "norm/sqrt", [squares]);
-        string normFloat = graph.AddNode("Cast", "norm/to_float", [norm], OnnxGraphBuilder.IntAttribute("to", (long)DataType.Float));
-        string epsilon = graph.AddFloatTensor("norm/epsilon", [TwoTowerWeights.NormEpsilon]);
-        string clamped = graph.AddNode("Max", "norm/clamped", [normFloat, epsilon]);
+        string norm = graph.AddNode("Sqrt", $"{prefix}/sqrt", [squares]);
+        string normFloat = graph.AddNode("Cast", $"{prefix}/to_float", [norm], OnnxGraphBuilder.IntAttribute("to", (long)DataType.Float));
+        string epsilon = graph.AddFloatTensor($"{prefix}/epsilon", [TwoTowerWeights.NormEpsilon]);
+        string clamped = graph.AddNode("Max", $"{prefix}/clamped", [normFloat, epsilon]);
         graph.AddNodeTo("Div", outputName, [h, clamped]);
     }
 }

@@ -35,6 +35,10 @@ internal static class TowerModelFactory
             [OnnxMetadataKeys.EmbeddingDim] = tower.OutputWidth.ToString(CultureInfo.InvariantCulture),
             [OnnxMetadataKeys.Temperature] = temperature.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (tower.Heads is not null)
+        {
+            props[OnnxMetadataKeys.Heads] = HeadsJson(tower, outputName);
+        }
         foreach ((string key, string value) in metadata)
         {
             props.Add(key, value);
@@ -60,7 +64,37 @@ internal static class TowerModelFactory
         }
         text.Append(CultureInfo.InvariantCulture, $" (ReLU between layers), L2-normalised output '{outputName}' [batch, {tower.OutputWidth}]. ");
         text.Append("Score = dot(user_embedding, item_embedding) / temperature.");
+        if (tower.Heads is { } heads)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Per-objective heads ({string.Join(", ", heads.Names)}): the last layer's {heads.Count} slices of {tower.HeadWidth} ");
+            text.Append("are L2-normalised one by one (outputs '");
+            text.AppendJoin("', '", heads.Names.Select(n => TowerGraphFactory.HeadOutputName(outputName, n)));
+            text.Append(CultureInfo.InvariantCulture, $"'); '{outputName}' concatenates them, head k multiplied by its scale (");
+            text.AppendJoin(", ", heads.Scales.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+            text.Append("), so the dot product of the two main outputs is the fusion-weighted sum of the heads' dot products.");
+        }
         return text.ToString();
+    }
+
+    private static string HeadsJson(TowerWeights tower, string outputName)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            TowerHeads heads = tower.Heads!;
+            for (int k = 0; k < heads.Count; k++)
+            {
+                json.WriteStartObject();
+                json.WriteString("objective", heads.Names[k]);
+                json.WriteString("output", TowerGraphFactory.HeadOutputName(outputName, heads.Names[k]));
+                json.WriteNumber("scale", heads.Scales[k]);
+                json.WriteNumber("dim", tower.HeadWidth);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static string OutputJson(string name, int width)

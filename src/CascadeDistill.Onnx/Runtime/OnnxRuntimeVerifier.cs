@@ -25,7 +25,16 @@ public sealed class OnnxRuntimeVerifier : IOnnxVerifier
     public static IReadOnlyList<string> CheckNames { get; } =
         s_configurations.SelectMany(c => new[] { $"{c.Name}/batch_many", $"{c.Name}/batch_{SmallBatchSize}", $"{c.Name}/batch_1" }).ToArray();
 
-    public ParityReport Verify(string modelPath, FeatureBatch rows, float[] expected, int dim, CancellationToken cancellationToken)
+    public ParityReport Verify(string modelPath, FeatureBatch rows, float[] expected, int dim, CancellationToken cancellationToken) =>
+        Verify(modelPath, null, rows, expected, dim, cancellationToken);
+
+    public ParityReport VerifyOutput(string modelPath, string outputName, FeatureBatch rows, float[] expected, int dim, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputName);
+        return Verify(modelPath, (string?)outputName, rows, expected, dim, cancellationToken);
+    }
+
+    private static ParityReport Verify(string modelPath, string? outputName, FeatureBatch rows, float[] expected, int dim, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,7 +49,7 @@ public sealed class OnnxRuntimeVerifier : IOnnxVerifier
         var diffs = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach ((GraphOptimizationLevel level, string name) in s_configurations)
         {
-            using var session = new OnnxTowerSession(modelPath, level);
+            using var session = new OnnxTowerSession(modelPath, level, outputName: outputName);
             if (session.EmbeddingDim != dim)
             {
                 throw new InvalidDataException($"'{session.ModelPath}' produces {session.EmbeddingDim}-dim vectors, expected {dim}.");

@@ -17,9 +17,14 @@ public sealed class OnnxTowerSession : IDisposable
     private readonly string[] _outputNames;
 
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads; 1 (the default) gives run-to-run identical results.</param>
+    /// <param name="outputName">
+    /// The output <see cref="Run"/> returns: null = the tower's main output (named in its <c>cascade_distill.output</c>
+    /// metadata); a per-objective head's output name (<c>cascade_distill.heads</c>) to read that head's vectors.
+    /// </param>
     /// <exception cref="FileNotFoundException">No file at <paramref name="modelPath"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not a loadable ONNX model or not a CascadeDistill tower.</exception>
-    public OnnxTowerSession(string modelPath, GraphOptimizationLevel optimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, int intraOpThreads = 1)
+    public OnnxTowerSession(
+        string modelPath, GraphOptimizationLevel optimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, int intraOpThreads = 1, string? outputName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
@@ -33,6 +38,11 @@ public sealed class OnnxTowerSession : IDisposable
             Features = TowerInputContract.Features(Inputs);
             EmbeddingDim = int.Parse(Required(OnnxMetadataKeys.EmbeddingDim), NumberStyles.None, CultureInfo.InvariantCulture);
             _outputNames = [CheckSignature()];
+            if (outputName is not null && outputName != _outputNames[0])
+            {
+                EmbeddingDim = HeadDim(outputName);
+                _outputNames = [outputName];
+            }
         }
         catch
         {
@@ -55,6 +65,7 @@ public sealed class OnnxTowerSession : IDisposable
 
     public string OutputName => _outputNames[0];
 
+    /// <summary>Width of the output <see cref="Run"/> returns (a head's width when a head output was chosen).</summary>
     public int EmbeddingDim { get; }
 
     /// <summary>Row-major [batch.RowCount, EmbeddingDim] L2-normalised vectors.</summary>
@@ -105,10 +116,30 @@ public sealed class OnnxTowerSession : IDisposable
             throw new InvalidDataException(
                 $"'{ModelPath}' inputs [{string.Join(", ", actual)}] differ from its contract [{string.Join(", ", declared)}].");
         }
-        if (_session.OutputMetadata.Count != 1)
+        int heads = Metadata.TryGetValue(OnnxMetadataKeys.Heads, out string? headsJson) ? OnnxHeadsJson.Parse(headsJson).Count : 0;
+        if (_session.OutputMetadata.Count != 1 + heads)
         {
-            throw new InvalidDataException($"'{ModelPath}' has {_session.OutputMetadata.Count} outputs, expected 1.");
+            throw new InvalidDataException($"'{ModelPath}' has {_session.OutputMetadata.Count} outputs, expected {1 + heads}.");
         }
-        return _session.OutputMetadata.Keys.Single();
+        if (heads == 0)
+        {
+            return _session.OutputMetadata.Keys.Single();
+        }
+        string main = OnnxHeadsJson.MainOutputName(Required(OnnxMetadataKeys.Output));
+        return _session.OutputMetadata.ContainsKey(main)
+            ? main
+            : throw new InvalidDataException($"'{ModelPath}' has no output '{main}', the main output its metadata names.");
+    }
+
+    private int HeadDim(string outputName)
+    {
+        foreach ((string _, string output, int dim) in Metadata.TryGetValue(OnnxMetadataKeys.Heads, out string? json) ? OnnxHeadsJson.Parse(json) : [])
+        {
+            if (output == outputName && _session.OutputMetadata.ContainsKey(output))
+            {
+                return dim;
+            }
+        }
+        throw new InvalidDataException($"'{ModelPath}' has no head output '{outputName}'.");
     }
 }

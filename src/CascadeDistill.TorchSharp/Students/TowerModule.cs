@@ -26,6 +26,8 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
     private readonly NumericStatistics[] _statistics;
     private readonly int[] _embeddingOf;
     private readonly int[] _numericOf;
+    private readonly TowerHeads? _heads;
+    private readonly Tensor? _headScales;
 
     /// <param name="name">Module name (<c>user</c> or <c>item</c>).</param>
     /// <param name="features">This tower's features, in order.</param>
@@ -33,13 +35,18 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
     /// <param name="hiddenLayers">Hidden widths (ReLU after each).</param>
     /// <param name="outputWidth">Width of the normalised output.</param>
     /// <param name="generator">CPU generator every initial value is drawn from.</param>
+    /// <param name="heads">
+    /// Per-objective heads: the last layer then has <paramref name="outputWidth"/> outputs per head, each
+    /// head's slice L2-normalised on its own (see <see cref="TowerHeads"/>); null = one normalised output.
+    /// </param>
     public TowerModule(
         string name,
         IReadOnlyList<FeatureDefinition> features,
         IReadOnlyDictionary<string, NumericStatistics> statistics,
         IReadOnlyList<int> hiddenLayers,
         int outputWidth,
-        Generator generator)
+        Generator generator,
+        TowerHeads? heads = null)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -81,9 +88,14 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
             _numericStd = tensor(_statistics.Select(s => s.Std).ToArray(), [1, _statistics.Length], ScalarType.Float32);
         }
 
+        _heads = heads;
+        if (heads is not null)
+        {
+            _headScales = tensor(heads.Scales.ToArray(), [1, heads.Count, 1], ScalarType.Float32);
+        }
         var layers = new List<Linear>();
         int width = _features.Sum(f => f.InputWidth);
-        foreach (int next in hiddenLayers.Append(outputWidth))
+        foreach (int next in hiddenLayers.Append(outputWidth * (heads?.Count ?? 1)))
         {
             layers.Add(CreateLinear(width, next, generator));
             width = next;
@@ -98,7 +110,28 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
 
     public int OutputWidth => (int)_layers[^1].weight!.shape[0];
 
-    /// <summary><c>[B, OutputWidth]</c> L2-normalised vectors.</summary>
+    /// <summary>The per-objective heads, or null.</summary>
+    public TowerHeads? Heads => _heads;
+
+    /// <summary>Width of one head's vector (<see cref="OutputWidth"/> without heads).</summary>
+    public int HeadWidth => OutputWidth / (_heads?.Count ?? 1);
+
+    /// <summary>
+    /// <c>[B, OutputWidth]</c> serving vectors: <see cref="forward"/> with head k multiplied by its scale
+    /// (the same as <see cref="forward"/> without heads).
+    /// </summary>
+    public Tensor ForwardServing(TowerInput input)
+    {
+        Tensor h = forward(input);
+        if (_heads is null)
+        {
+            return h;
+        }
+        long rows = h.shape[0];
+        return (h.view(rows, _heads.Count, HeadWidth) * _headScales!).view(rows, OutputWidth);
+    }
+
+    /// <summary><c>[B, OutputWidth]</c> L2-normalised vectors (with heads: each head's slice normalised on its own, unscaled).</summary>
     public override Tensor forward(TowerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -132,6 +165,12 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
                 h = nn.functional.relu(h);
             }
         }
+        if (_heads is not null)
+        {
+            long rows = h.shape[0];
+            return nn.functional.normalize(h.view(rows, _heads.Count, HeadWidth), p: 2, dim: 2, eps: TwoTowerWeights.NormEpsilon)
+                .view(rows, OutputWidth);
+        }
         return nn.functional.normalize(h, p: 2, dim: 1, eps: TwoTowerWeights.NormEpsilon);
     }
 
@@ -160,7 +199,7 @@ public sealed class TowerModule : nn.Module<TowerInput, Tensor>
             var matrix = new DenseMatrix((int)weight.shape[0], (int)weight.shape[1], TensorArrays.ToArray(weight));
             layers[l] = new DenseLayer(matrix, TensorArrays.ToArray(_layers[l].bias!));
         }
-        return new TowerWeights(_features, embeddings, numerics, layers);
+        return new TowerWeights(_features, embeddings, numerics, layers) { Heads = _heads };
     }
 
     private static Tensor PooledMean(Embedding table, Tensor ids, Tensor lengths, int buckets)

@@ -19,16 +19,23 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     private readonly TowerModule _item;
     private readonly Parameter _bias;
     private readonly double _temperature;
+    private readonly TowerHeads? _heads;
+    private readonly Tensor? _fusionWeights;
 
     /// <param name="student">Architecture: hidden widths, output width, temperature.</param>
     /// <param name="features">The pipeline's features (both sides), in order.</param>
     /// <param name="statistics">Standardisation of every numeric feature, by name.</param>
     /// <param name="seed">Fixes every initial value (drawn from a private CPU generator).</param>
+    /// <param name="heads">
+    /// Per-objective heads (objective, fusion weight) on a shared bottom; null or empty = one score. Head k's
+    /// logit is <c>dot(u_k, v_k) / Temperature + b</c> (one bias shared by the heads); the user tower's serving output scales head k by its weight.
+    /// </param>
     public TwoTowerModule(
         StudentDefinition student,
         IReadOnlyList<FeatureDefinition> features,
         IReadOnlyDictionary<string, NumericStatistics> statistics,
-        long seed)
+        long seed,
+        IReadOnlyList<KeyValuePair<string, double>>? heads = null)
         : base("two_tower")
     {
         ArgumentNullException.ThrowIfNull(student);
@@ -38,8 +45,20 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
         using var generator = new Generator(unchecked((ulong)seed), CPU);
         FeatureDefinition[] userFeatures = [.. features.Where(f => f.Side == FeatureSide.User)];
         FeatureDefinition[] itemFeatures = [.. features.Where(f => f.Side == FeatureSide.Item)];
-        _user = new TowerModule("user", userFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator);
-        _item = new TowerModule("item", itemFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator);
+        TowerHeads? userHeads = null;
+        TowerHeads? itemHeads = null;
+        if (heads is { Count: > 0 })
+        {
+            string[] names = [.. heads.Select(h => h.Key)];
+            userHeads = new TowerHeads(names, [.. heads.Select(h => (float)h.Value)]);
+            itemHeads = TowerHeads.Unscaled(names);
+            _heads = userHeads;
+            _fusionWeights = tensor(userHeads.Scales.ToArray(), [1, names.Length], ScalarType.Float32);
+        }
+        _user = new TowerModule("user", userFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator, userHeads);
+        _item = new TowerModule("item", itemFeatures, statistics, student.HiddenLayers, student.EmbeddingDim, generator, itemHeads);
+        // One bias shared by every head, so a student with heads has exactly as many parameters as a
+        // single-head student whose embedding_dim is the heads' total width.
         _bias = new Parameter(zeros(1, ScalarType.Float32));
         RegisterComponents();
     }
@@ -53,12 +72,36 @@ public sealed class TwoTowerModule : nn.Module<TowerInput, TowerInput, Tensor>
     /// <summary>Number of trainable values (both towers and the bias).</summary>
     public long TrainableParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
-    /// <summary><c>[B]</c> training logits <c>dot(u, v) / Temperature + bias</c> of aligned user and item rows.</summary>
+    /// <summary>The per-objective heads (the user tower's, whose scales are the fusion weights), or null.</summary>
+    public TowerHeads? Heads => _heads;
+
+    /// <summary>
+    /// <c>[B]</c> training logits <c>dot(u, v) / Temperature + bias</c> of aligned user and item rows; with
+    /// heads, the fused logit <c>Σ_k w_k · logit_k</c> (see <see cref="ForwardHeads"/>).
+    /// </summary>
     public override Tensor forward(TowerInput user, TowerInput item)
     {
+        if (_heads is not null)
+        {
+            return (ForwardHeads(user, item) * _fusionWeights!).sum(1);
+        }
         Tensor u = _user.forward(user);
         Tensor v = _item.forward(item);
         return (u * v).sum(1).DividedBy(_temperature).Plus(_bias);
+    }
+
+    /// <summary>
+    /// <c>[B, heads]</c> per-objective logits <c>dot(u_k, v_k) / Temperature + b</c> of aligned rows
+    /// (<c>[B, 1]</c>, the <see cref="forward"/> logit, without heads).
+    /// </summary>
+    public Tensor ForwardHeads(TowerInput user, TowerInput item)
+    {
+        Tensor u = _user.forward(user);
+        Tensor v = _item.forward(item);
+        long rows = u.shape[0];
+        int heads = _heads?.Count ?? 1;
+        int width = _user.HeadWidth;
+        return (u.view(rows, heads, width) * v.view(rows, heads, width)).sum(2).DividedBy(_temperature).Plus(_bias);
     }
 
     /// <summary>Copies both towers to plain arrays (the training-only bias is not part of the student).</summary>

@@ -52,6 +52,7 @@ internal sealed partial class StudentTrainingLoop
             {
                 TrainingObjective.InBatchSoftmax => RunInBatchEpoch(epoch, optimizer, weighting, cancellationToken),
                 TrainingObjective objective when IsListObjective(objective) => RunListEpoch(epoch, optimizer, weighting, cancellationToken),
+                _ when _request.Heads is { } heads => RunHeadsEpoch(epoch, optimizer, heads, cancellationToken),
                 _ => RunEpoch(epoch, optimizer, cancellationToken),
             });
         }

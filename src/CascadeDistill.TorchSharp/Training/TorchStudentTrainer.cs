@@ -42,7 +42,7 @@ public sealed class TorchStudentTrainer : IStudentTrainer
         torch.Device device = torch.device(ResolveDevice(request.Training.Device));
         torch.set_num_threads(request.Training.Threads > 0 ? request.Training.Threads : Environment.ProcessorCount);
 
-        var model = new TwoTowerModule(request.Student, request.Features, request.NumericStatistics, request.Training.Seed);
+        var model = new TwoTowerModule(request.Student, request.Features, request.NumericStatistics, request.Training.Seed, request.Heads?.Heads);
         bool owned = false;
         try
         {

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace CascadeDistill.Torch.Training;
 
 /// <summary>A trained two-tower student held as a TorchSharp module. Dispose to free its tensors.</summary>
-public sealed class TorchTrainedStudent : ITrainedStudent
+public sealed class TorchTrainedStudent : ITrainedStudent, IMultiHeadStudent
 {
     /// <summary>Rows encoded per forward pass by <see cref="EncodeUsers"/> and <see cref="EncodeItems"/>.</summary>
     public const int EncodeBatchSize = 4096;
@@ -40,9 +40,16 @@ public sealed class TorchTrainedStudent : ITrainedStudent
         return _model.Export();
     }
 
-    public float[] EncodeUsers(FeatureBatch users) => Encode(_model.User, users);
+    /// <summary>Serving vectors (with heads: each head's vector scaled by its fusion weight, concatenated).</summary>
+    public float[] EncodeUsers(FeatureBatch users) => Encode(_model.User, users, serving: true);
 
-    public float[] EncodeItems(FeatureBatch items) => Encode(_model.Item, items);
+    public float[] EncodeItems(FeatureBatch items) => Encode(_model.Item, items, serving: true);
+
+    public IReadOnlyList<string> HeadNames => _model.Heads?.Names ?? [];
+
+    public float[] EncodeUserHeads(FeatureBatch users) => Encode(_model.User, users, serving: false);
+
+    public float[] EncodeItemHeads(FeatureBatch items) => Encode(_model.Item, items, serving: false);
 
     public void Dispose()
     {
@@ -53,7 +60,7 @@ public sealed class TorchTrainedStudent : ITrainedStudent
         }
     }
 
-    private float[] Encode(TowerModule tower, FeatureBatch batch)
+    private float[] Encode(TowerModule tower, FeatureBatch batch, bool serving)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(batch);
@@ -65,7 +72,7 @@ public sealed class TorchTrainedStudent : ITrainedStudent
             int count = Math.Min(EncodeBatchSize, batch.RowCount - start);
             using DisposeScope scope = NewDisposeScope();
             TowerInput input = TowerInput.Create(tower.Features, batch, start, count, _device);
-            float[] vectors = TensorArrays.ToArray(tower.forward(input));
+            float[] vectors = TensorArrays.ToArray(serving ? tower.ForwardServing(input) : tower.forward(input));
             vectors.CopyTo(output, (long)start * width);
         }
         return output;

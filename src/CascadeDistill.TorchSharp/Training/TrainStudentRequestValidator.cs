@@ -58,6 +58,7 @@ internal static class TrainStudentRequestValidator
             problems.Add($"dataset.listwise.temperature: must be positive (got {request.ListNetTemperature})");
         }
         ValidateRanking(request, problems);
+        ValidateHeads(request, problems);
         if (request.Objective == TrainingObjective.InBatchSoftmax)
         {
             if (request.InBatch is not { } inBatch)
@@ -162,4 +163,32 @@ internal static class TrainStudentRequestValidator
 
     private static bool IsListObjective(TrainingObjective objective) =>
         objective is TrainingObjective.ListNet or TrainingObjective.LambdaNdcg or TrainingObjective.Bpr;
+
+    private static void ValidateHeads(TrainStudentRequest request, List<string> problems)
+    {
+        if (request.Heads is not HeadTrainingOptions heads)
+        {
+            return;
+        }
+        if (request.Objective != TrainingObjective.WeightedBce)
+        {
+            problems.Add($"student.heads: per-objective heads are trained pointwise only (the objective is {request.Objective})");
+        }
+        if (heads.Heads.Count < 2)
+        {
+            problems.Add($"student.heads: per-objective heads need at least two objectives (got {heads.Heads.Count})");
+        }
+        if (heads.Heads.Any(h => !(h.Value > 0) || !double.IsFinite(h.Value)))
+        {
+            problems.Add("dataset.fusion: every head's fusion weight must be finite and positive");
+        }
+        if (heads.Heads.Select(h => h.Key).Distinct(StringComparer.Ordinal).Count() != heads.Heads.Count)
+        {
+            problems.Add("student.heads: an objective has two heads");
+        }
+        if (!(heads.SoftLabelTemperature > 0) || !double.IsFinite(heads.SoftLabelTemperature))
+        {
+            problems.Add($"dataset.soft_label.temperature: must be positive (got {heads.SoftLabelTemperature})");
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace CascadeDistill.Core.Tests.Pipelines;
 
 public sealed class PipelineConfigHashTests
 {
-    private static readonly string[] s_writtenOnlyWhenSet = ["dataset.labels", "dataset.label", "training.distillation_loss"];
+    private static readonly string[] s_writtenOnlyWhenSet = ["dataset.labels", "dataset.label", "training.distillation_loss", "student.heads"];
 
     private static string HashOf(string yaml) => PipelineConfigHash.Compute(PipelineDefinitionLoader.Parse(yaml, "test.yaml"));
 

@@ -109,6 +109,7 @@ internal static class PipelineYaml
           hidden_layers: [64, 32]
           embedding_dim: 32
           temperature: 0.1
+          heads: single
         training:
           epochs: 3
           batch_size: 1024
