@@ -16,64 +16,19 @@ internal sealed partial class StudentTrainingLoop
 {
     private EpochRecord RunHeadsEpoch(int epoch, AdamOptimizer optimizer, HeadTrainingOptions heads, CancellationToken cancellationToken)
     {
-        long started = _timeProvider.GetTimestamp();
-        Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);
         double lambda = _request.Training.SoftLabelWeight;
-        int batchSize = _request.Training.BatchSize;
-        IReadOnlyList<FeatureDefinition> userFeatures = _model.User.Features;
-        IReadOnlyList<FeatureDefinition> itemFeatures = _model.Item.Features;
-        IReadOnlyList<string> objectives = heads.Objectives;
         float[] fusion = [.. heads.Heads.Select(h => (float)h.Value)];
-        var epochLoss = new WeightedMean();
-        var recentLoss = new WeightedMean();
-        long examples = 0;
-        long batchNumber = 0;
-
-        foreach (DatasetChunk chunk in _request.ReadEpoch(epoch, cancellationToken))
+        return RunPointwiseEpoch(epoch, optimizer, softLabels: false, teacherLogits: false, chunk =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: false, epoch);
-            float[][] logits = ObjectiveLogits(chunk, objectives, epoch);
-            int[] order = EpochShuffle.Permutation(chunk.Count, random);
-            for (int start = 0; start < order.Length; start += batchSize)
+            float[][] logits = ObjectiveLogits(chunk, heads.Objectives, epoch);
+            return (rows, batch) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                batchNumber++;
-                ReadOnlySpan<int> rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
-                double loss;
-                double weightSum;
-                using (DisposeScope scope = NewDisposeScope())
-                {
-                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, withSoftLabels: false, _device);
-                    Tensor soft = HeadSoftLabels(logits, rows, heads.SoftLabelTemperature, _device);
-                    Tensor fusionWeights = tensor(fusion, [fusion.Length], ScalarType.Float32, _device);
-                    Tensor headLogits = _model.ForwardHeads(batch.User, batch.Item);
-                    Tensor lossTensor = HeadDistillationLoss.Compute(headLogits, fusionWeights, batch.Labels, batch.Weights, soft, lambda);
-                    loss = lossTensor.item<float>();
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new TrainingDivergedException(epoch, batchNumber);
-                    }
-                    optimizer.zero_grad();
-                    lossTensor.backward();
-                    optimizer.step();
-                    weightSum = batch.WeightSum;
-                }
-                examples += rows.Length;
-                epochLoss.Add(loss, weightSum);
-                recentLoss.Add(loss, weightSum);
-                if (batchNumber % ReportEveryBatches == 0)
-                {
-                    Report(epoch, examples, recentLoss);
-                }
-            }
-        }
-        if (batchNumber % ReportEveryBatches != 0)
-        {
-            Report(epoch, examples, recentLoss);
-        }
-        double seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-        return new EpochRecord(epoch, epochLoss.Value, examples, seconds);
+                Tensor soft = HeadSoftLabels(logits, rows, heads.SoftLabelTemperature, _device);
+                Tensor fusionWeights = tensor(fusion, [fusion.Length], ScalarType.Float32, _device);
+                Tensor headLogits = _model.ForwardHeads(batch.User, batch.Item);
+                return HeadDistillationLoss.Compute(headLogits, fusionWeights, batch.Labels, batch.Weights, soft, lambda);
+            };
+        }, cancellationToken);
     }
 
     /// <summary>Each objective's logit column of the chunk, in head order; a missing or short column is malformed data.</summary>

@@ -59,14 +59,7 @@ internal sealed partial class StudentTrainingLoop
                         lists, userFeatures, itemFeatures, definition, _frequencies, _inBatchStep, _device, InBatchGroundTruthWeight > 0);
                     Tensor scores = batch.Scores(_model);
                     Tensor lossTensor = InBatchLoss(batch, scores, InBatchSoftmaxLoss.Compute(scores, batch.Own, batch.Target, definition.LogQCorrection ? batch.LogQ : null), weighting);
-                    loss = lossTensor.item<float>();
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new TrainingDivergedException(epoch, batchNumber);
-                    }
-                    optimizer.zero_grad();
-                    lossTensor.backward();
-                    optimizer.step();
+                    loss = Step(optimizer, lossTensor, epoch, batchNumber);
                     rows = batch.Rows;
                 }
                 examples += rows;

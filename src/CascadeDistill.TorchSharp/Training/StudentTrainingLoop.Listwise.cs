@@ -47,14 +47,7 @@ internal sealed partial class StudentTrainingLoop
                     ListTrainingBatch batch = ListTrainingBatch.Create(lists, userFeatures, itemFeatures, _device);
                     Tensor scores = batch.Scores(_model);
                     Tensor lossTensor = ListLoss(batch, scores, weighting);
-                    loss = lossTensor.item<float>();
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new TrainingDivergedException(epoch, batchNumber);
-                    }
-                    optimizer.zero_grad();
-                    lossTensor.backward();
-                    optimizer.step();
+                    loss = Step(optimizer, lossTensor, epoch, batchNumber);
                     rows = batch.Rows;
                 }
                 examples += rows;

@@ -62,9 +62,25 @@ internal sealed partial class StudentTrainingLoop
 
     private EpochRecord RunEpoch(int epoch, AdamOptimizer optimizer, CancellationToken cancellationToken)
     {
+        double lambda = _request.Training.SoftLabelWeight;
+        bool softLabels = lambda > 0 && !ReadsTeacherLogits;
+        return RunPointwiseEpoch(epoch, optimizer, softLabels, teacherLogits: lambda > 0 && ReadsTeacherLogits,
+            _ => (_, batch) => PointwiseLoss(batch, _model.forward(batch.User, batch.Item), lambda), cancellationToken);
+    }
+
+    /// <summary>The loss of one minibatch of a chunk: its row indices within the chunk and the batch built from them.</summary>
+    private delegate Tensor BatchLoss(ReadOnlySpan<int> rows, TrainingBatch batch);
+
+    /// <summary>
+    /// One pointwise epoch: each chunk's rows shuffled (seeded per epoch) and cut into minibatches, one dispose
+    /// scope and one optimiser step per batch. <paramref name="lossOfChunk"/> is called once per chunk (after its
+    /// validation) and gives the loss of each of its batches.
+    /// </summary>
+    private EpochRecord RunPointwiseEpoch(
+        int epoch, AdamOptimizer optimizer, bool softLabels, bool teacherLogits, Func<DatasetChunk, BatchLoss> lossOfChunk, CancellationToken cancellationToken)
+    {
         long started = _timeProvider.GetTimestamp();
         Random random = EpochShuffle.ForEpoch(_request.Training.Seed, epoch);
-        double lambda = _request.Training.SoftLabelWeight;
         int batchSize = _request.Training.BatchSize;
         IReadOnlyList<FeatureDefinition> userFeatures = _model.User.Features;
         IReadOnlyList<FeatureDefinition> itemFeatures = _model.Item.Features;
@@ -76,7 +92,8 @@ internal sealed partial class StudentTrainingLoop
         foreach (DatasetChunk chunk in _request.ReadEpoch(epoch, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: lambda > 0 && !ReadsTeacherLogits, epoch);
+            DatasetChunkValidator.Validate(chunk, requiresSoftLabels: softLabels, epoch);
+            BatchLoss batchLoss = lossOfChunk(chunk);
             int[] order = EpochShuffle.Permutation(chunk.Count, random);
             for (int start = 0; start < order.Length; start += batchSize)
             {
@@ -87,17 +104,9 @@ internal sealed partial class StudentTrainingLoop
                 double weightSum;
                 using (DisposeScope scope = NewDisposeScope())
                 {
-                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, lambda > 0 && !ReadsTeacherLogits, _device, lambda > 0 && ReadsTeacherLogits);
-                    Tensor logits = _model.forward(batch.User, batch.Item);
-                    Tensor lossTensor = PointwiseLoss(batch, logits, lambda);
-                    loss = lossTensor.item<float>();
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new TrainingDivergedException(epoch, batchNumber);
-                    }
-                    optimizer.zero_grad();
-                    lossTensor.backward();
-                    optimizer.step();
+                    TrainingBatch batch = TrainingBatch.Create(chunk, rows, userFeatures, itemFeatures, softLabels, _device, teacherLogits);
+                    Tensor lossTensor = batchLoss(rows, batch);
+                    loss = Step(optimizer, lossTensor, epoch, batchNumber);
                     weightSum = batch.WeightSum;
                 }
                 examples += rows.Length;
@@ -115,6 +124,20 @@ internal sealed partial class StudentTrainingLoop
         }
         double seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
         return new EpochRecord(epoch, epochLoss.Value, examples, seconds);
+    }
+
+    /// <summary>One optimiser step on <paramref name="lossTensor"/>; returns the loss, refusing a non-finite one.</summary>
+    private static double Step(AdamOptimizer optimizer, Tensor lossTensor, int epoch, long batchNumber)
+    {
+        double loss = lossTensor.item<float>();
+        if (!double.IsFinite(loss))
+        {
+            throw new TrainingDivergedException(epoch, batchNumber);
+        }
+        optimizer.zero_grad();
+        lossTensor.backward();
+        optimizer.step();
+        return loss;
     }
 
     private void Report(int epoch, long examples, WeightedMean recentLoss)
