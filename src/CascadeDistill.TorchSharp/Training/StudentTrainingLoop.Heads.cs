@@ -1,9 +1,7 @@
 using CascadeDistill.Datasets;
-using CascadeDistill.Features;
 using CascadeDistill.Torch.Losses;
 using CascadeDistill.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CascadeDistill.Torch.Training;

@@ -9,7 +9,9 @@ using CascadeDistill.Runs;
 using CascadeDistill.Storage.Sqlite;
 using CascadeDistill.Testing;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,13 +21,22 @@ namespace CascadeDistill.Cli.Tests.Serve;
 /// <summary>
 /// Catch-up against real Hangfire (in-memory) storage with no server working the queues, an injected clock, the SQLite
 /// run table and 6 simulated days (3 eligible partitions): a tick leaves out the days whose jobs still wait.
+/// It joins the serve-host collection and gives Hangfire a logger of its own: the storage logs through Hangfire's
+/// process-wide log provider, which an earlier in-process host left bound to its disposed logger factory.
 /// </summary>
+[Collection(ServeHostCollection.Name)]
 public sealed class CatchUpPendingJobsTests : IDisposable
 {
     private static readonly DateOnly s_start = new(2025, 1, 1);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cascade-distill-pending-");
     private readonly SettableTimeProvider _clock = new(new DateTimeOffset(2025, 1, 7, 3, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryStorage _storage = new();
+    private readonly InMemoryStorage _storage;
+
+    public CatchUpPendingJobsTests()
+    {
+        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(NullLoggerFactory.Instance));
+        _storage = new InMemoryStorage();
+    }
 
     public void Dispose()
     {
