@@ -37,15 +37,35 @@ public static class ListNetLoss
         Tensor padding = mask.logical_not();
         Tensor nonEmpty = mask.any(1, keepdim: true);
         Tensor teacherDistribution = MaskedSoftmax(teacherLogits.detach().DividedBy(temperature), padding, nonEmpty).exp().FilledWhere(padding, 0.0);
-        Tensor studentLogProbabilities = MaskedSoftmax(scores, padding, nonEmpty).FilledWhere(padding, 0.0);
-        Tensor terms = teacherDistribution * studentLogProbabilities;
+        Tensor perList = PerList(scores, teacherDistribution, mask, itemWeights);
+        return perList.sum() / nonEmpty.sum().to_type(perList.dtype).AtLeast(1.0);
+    }
+
+    /// <summary>
+    /// <c>[lists]</c>: per list, <c>−Σ_j w_j · target_j · log softmax(s)_j</c> over its real items (0 for a list
+    /// with none); the caller chooses the target distribution and how lists are averaged.
+    /// </summary>
+    /// <param name="scores"><c>[lists, items]</c> student scores.</param>
+    /// <param name="target"><c>[lists, items]</c> target mass, 0 on padding.</param>
+    /// <param name="mask"><c>[lists, items]</c> boolean, true for real items.</param>
+    /// <param name="itemWeights"><c>[lists, items]</c> non-negative per-item weights, or null for 1.</param>
+    public static Tensor PerList(Tensor scores, Tensor target, Tensor mask, Tensor? itemWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(mask);
+        LossInputs.Lists(scores, mask, nameof(scores));
+        LossInputs.SameShape(scores, target, nameof(target));
+
+        Tensor padding = mask.logical_not();
+        Tensor studentLogProbabilities = MaskedSoftmax(scores, padding, mask.any(1, keepdim: true)).FilledWhere(padding, 0.0);
+        Tensor terms = target * studentLogProbabilities;
         if (itemWeights is not null)
         {
             LossInputs.SameShape(scores, itemWeights, nameof(itemWeights));
             terms *= itemWeights.FilledWhere(padding, 0.0);
         }
-        Tensor perList = -terms.sum(1);
-        return perList.sum() / nonEmpty.sum().to_type(perList.dtype).AtLeast(1.0);
+        return -terms.sum(1);
     }
 
     /// <summary>

@@ -31,8 +31,7 @@ internal sealed partial class StudentTrainingLoop
                 {
                     Tensor clicked = tensor(labels, shape, ScalarType.Float32, _device);
                     Tensor target = clicked / clicked.sum(1, keepdim: true).AtLeast(1.0);
-                    Tensor logProbabilities = scores.FilledWhere(batch.Mask.logical_not(), double.NegativeInfinity).log_softmax(1).FilledWhere(batch.Mask.logical_not(), 0.0);
-                    Tensor perList = -(target * logProbabilities).sum(1);
+                    Tensor perList = ListNetLoss.PerList(scores, target, batch.Mask);
                     Tensor hasClick = clicked.sum(1).GreaterThan(0.0).to_type(perList.dtype);
                     return (perList * hasClick).sum() / hasClick.sum().AtLeast(1.0);
                 }
